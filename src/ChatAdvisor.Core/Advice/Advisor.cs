@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Text;
+using ChatAdvisor.Knowledge;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatAdvisor.Advice;
+
+/// <summary>
+/// Answers questions about the roles from the guides alone: retrieve sections, decide whether they answer the
+/// question, quote what answers it and cite where it came from. Declines rather than guesses.
+/// </summary>
+public sealed class Advisor(KnowledgeBase knowledge, IOptions<AdviceOptions> options, ILogger<Advisor> logger)
+{
+    public const string ExtractiveMode = "extractive";
+
+    public Task<Answer> AnswerAsync(string question, AdviceContext context, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var started = Stopwatch.GetTimestamp();
+        var answer = Answer(question, context);
+        AdviceLog.Answered(logger, answer.Kind, answer.Confidence, answer.Citations.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return Task.FromResult(answer);
+    }
+
+    internal Answer Answer(string question, AdviceContext context)
+    {
+        var index = knowledge.Current;
+        var query = QueryAnalyzer.Analyze(question, index, context);
+        if (query.OffTopic is not null || query.MentionsOtherProfession)
+        {
+            return Abstain(index, query, context, 0);
+        }
+        var ranked = Rank(index, query, context);
+        if (ranked.Count == 0)
+        {
+            return Abstain(index, query, context, 0);
+        }
+        var picks = query.IsComparison && query.GuideIds.Count > 1
+            ? query.GuideIds.Select(g => ranked.FirstOrDefault(r => r.Hit.Chunk.GuideId == g)).OfType<Ranked>().ToList()
+            : [ranked[0]];
+        var confidence = picks.Min(p => p.Coverage);
+        if (confidence < options.Value.MinConfidence)
+        {
+            return Abstain(index, query, context, confidence);
+        }
+        var text = new StringBuilder();
+        var citations = new List<Citation>();
+        foreach (var pick in picks)
+        {
+            var chunk = pick.Hit.Chunk;
+            var units = ExtractiveAnswerer.Select(chunk, query, index, options.Value.MaxSentences);
+            var position = citations.Count + 1;
+            citations.Add(new Citation(position, chunk.GuideId, chunk.SectionId, chunk.GuideTitle, chunk.Heading, chunk.Text));
+            if (picks.Count > 1)
+            {
+                text.Append("**").Append(chunk.Role).Append("**\n\n");
+            }
+            AppendUnits(text, units, position);
+        }
+        var guides = picks.Select(p => p.Hit.Chunk.GuideId).Distinct().ToList();
+        return new Answer(AnswerKind.Answered, text.ToString().TrimEnd(), citations, Math.Round(confidence, 3),
+            Suggestions.For(index, picks[0].Hit.Chunk, options.Value.SuggestionCount), ExtractiveMode,
+            new AdviceContext(guides, picks[0].Hit.Chunk.Key));
+    }
+
+    private static void AppendUnits(StringBuilder text, IReadOnlyList<string> units, int position)
+    {
+        for (var i = 0; i < units.Count; i++)
+        {
+            var isLast = i == units.Count - 1;
+            var next = isLast ? null : units[i + 1];
+            text.Append(units[i]);
+            if (isLast)
+            {
+                text.Append(" [").Append(position).Append(']');
+            }
+            var bulletBoundary = units[i].StartsWith("- ", StringComparison.Ordinal) != (next?.StartsWith("- ", StringComparison.Ordinal) ?? false);
+            text.Append(isLast || bulletBoundary || units[i].StartsWith("- ", StringComparison.Ordinal) ? "\n" : " ");
+            if (isLast || bulletBoundary)
+            {
+                text.Append('\n');
+            }
+        }
+    }
+
+    private static List<Ranked> Rank(KnowledgeIndex index, QueryAnalysis query, AdviceContext context)
+    {
+        if (query.TopicTerms.Count == 0)
+        {
+            // "Tell me about MLOps engineers": the guide's opening section is the answer.
+            return [.. query.GuideIds.Distinct().Select(g => index.Chunks.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.GuideId == g))
+                .Where(x => x.c is not null)
+                .Select(x => new Ranked(new SearchHit(x.c, 1, x.i), 1.0, 1.0))];
+        }
+        var hits = index.Search(query.TopicTerms, query.GuideIds.Count > 0 ? query.GuideIds : null, 25);
+        if (hits.Count == 0)
+        {
+            return [];
+        }
+        var topicWeight = query.TopicTerms.Sum(index.Idf);
+        var maxScore = hits.Max(h => h.Score);
+        return [.. hits.Select(h =>
+            {
+                var coverage = query.TopicTerms.Where(index.ChunkTerms[h.Ordinal].Contains).Sum(index.Idf) / topicWeight;
+                var sameTopic = query.IsFollowUp && h.Chunk.Key == context.LastSectionKey ? 0.1 : 0;
+                return new Ranked(h, coverage, (0.7 * coverage) + (0.3 * h.Score / maxScore) + sameTopic);
+            })
+            .OrderByDescending(r => r.Rank)];
+    }
+
+    private static Answer Abstain(KnowledgeIndex index, QueryAnalysis query, AdviceContext context, double confidence)
+    {
+        var reason = query.OffTopic switch
+        {
+            OffTopicReason.Instructions => "I can only answer from the agency's role guides, and I can't change how I work.",
+            OffTopicReason.Coding => "I can't help with programming tasks: I only answer questions about the roles in the agency's guides.",
+            _ when query.MentionsOtherProfession => "The agency's guides don't cover that role, so I won't guess.",
+            _ => "The agency's guides don't cover that, so I won't guess.",
+        };
+        var roles = string.Join(" and ", index.Documents.Select(d => d.Role));
+        var text = $"{reason} I can tell you about the {roles} roles: what they do, responsibilities, skills, "
+            + "qualifications, salaries in Europe and common questions. I can also put you in touch with a recruiter or take your CV.";
+        return new Answer(AnswerKind.Abstained, text, [], Math.Round(confidence, 3),
+            Suggestions.Starters(index, 2), ExtractiveMode, context);
+    }
+
+    private sealed record Ranked(SearchHit Hit, double Coverage, double Rank);
+}

@@ -1,0 +1,10 @@
+namespace ChatAdvisor.Advice;
+
+/// <summary>A numbered reference from an answer to the guide section it was taken from.</summary>
+public sealed record Citation(int Position, string GuideId, string SectionId, string GuideTitle, string Heading, string Excerpt)
+{
+    public string Key => $"{GuideId}#{SectionId}";
+
+    /// <summary>How people read it: "MLOps Engineer role guide, Salary in Europe".</summary>
+    public string Label => $"{GuideTitle}, {Heading}";
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using ChatAdvisor.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatAdvisor.Conversations;
+
+/// <summary>Creates conversations and loads and saves their state with optimistic concurrency.</summary>
+public sealed class ConversationStore(IDbContextFactory<ChatAdvisorDb> dbFactory, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Creates the conversation if it is new; returns false when it already existed.</summary>
+    public async Task<bool> EnsureAsync(string conversationId, string channelId, string? userId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Conversations.AnyAsync(c => c.Id == conversationId, cancellationToken))
+        {
+            return false;
+        }
+        var now = time.GetUtcNow();
+        db.Conversations.Add(new Conversation
+        {
+            Id = conversationId,
+            ChannelId = channelId,
+            UserId = userId,
+            StartedAt = now,
+            LastActivityAt = now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another host created it first.
+            if (await ExistsAsync(conversationId, cancellationToken))
+            {
+                return false;
+            }
+            throw;
+        }
+    }
+
+    public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Conversations.AnyAsync(c => c.Id == conversationId, cancellationToken);
+    }
+
+    public async Task<(ConversationState State, long Version)> LoadStateAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Conversations.AsNoTracking()
+            .Where(c => c.Id == conversationId)
+            .Select(c => new { c.StateJson, c.StateVersion })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (row?.StateJson is null)
+        {
+            return (ConversationState.Empty, row?.StateVersion ?? 0);
+        }
+        return (JsonSerializer.Deserialize<ConversationState>(row.StateJson, s_json) ?? ConversationState.Empty, row.StateVersion);
+    }
+
+    /// <summary>Saves the state if nobody saved since it was loaded; returns false on a lost race.</summary>
+    public async Task<bool> SaveStateAsync(string conversationId, ConversationState state, long expectedVersion, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var json = JsonSerializer.Serialize(state, s_json);
+        var now = time.GetUtcNow();
+        var updated = await db.Conversations
+            .Where(c => c.Id == conversationId && c.StateVersion == expectedVersion)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.StateJson, json)
+                .SetProperty(c => c.StateVersion, expectedVersion + 1)
+                .SetProperty(c => c.LastActivityAt, now), cancellationToken);
+        return updated == 1;
+    }
+}

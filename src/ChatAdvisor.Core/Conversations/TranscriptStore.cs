@@ -1,0 +1,53 @@
+using System.Data.Common;
+using ChatAdvisor.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ChatAdvisor.Conversations;
+
+/// <summary>The ordered activities of each conversation. Sequence numbers are allocated in the database, so
+/// several hosts can append to one conversation safely.</summary>
+public sealed class TranscriptStore(IDbContextFactory<ChatAdvisorDb> dbFactory, TimeProvider time)
+{
+    /// <summary>Reserves the next sequence number and stores the entry built for it, in one transaction.</summary>
+    /// <returns>The stored entry, or null when the conversation does not exist.</returns>
+    public async Task<TranscriptActivity?> AppendAsync(string conversationId, Func<long, TranscriptActivity> build, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        command.CommandText = "UPDATE conversations SET last_sequence = last_sequence + 1, last_activity_at = @now WHERE id = @id RETURNING last_sequence";
+        AddParameter(command, "@id", conversationId);
+        AddParameter(command, "@now", db.Database.IsNpgsql() ? time.GetUtcNow() : time.GetUtcNow().ToString("O"));
+        var result = await command.ExecuteScalarAsync(cancellationToken);
+        if (result is null or DBNull)
+        {
+            return null;
+        }
+        var entry = build(Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture));
+        db.TranscriptActivities.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return entry;
+    }
+
+    public async Task<List<TranscriptActivity>> ListAfterAsync(string conversationId, long afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.TranscriptActivities.AsNoTracking()
+            .Where(a => a.ConversationId == conversationId && a.Sequence > afterSequence)
+            .OrderBy(a => a.Sequence)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

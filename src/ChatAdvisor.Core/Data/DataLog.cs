@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Logging;
+
+namespace ChatAdvisor.Data;
+
+internal static partial class DataLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Applied schema script {Version} ({Name})")]
+    public static partial void SchemaScriptApplied(ILogger logger, int version, string name);
+}

@@ -1,0 +1,130 @@
+using Microsoft.Data.Sqlite;
+
+namespace ChatAdvisor.Knowledge;
+
+/// <summary>
+/// An immutable BM25 index (SQLite FTS5, in memory) over the sections of one set of guides. A reload builds a
+/// new index and swaps it in; searches already running keep the old one.
+/// </summary>
+public sealed class KnowledgeIndex : IDisposable
+{
+    private readonly SqliteConnection _anchor;
+    private readonly string _connectionString;
+    private readonly Dictionary<string, int> _documentFrequency;
+
+    private KnowledgeIndex(IReadOnlyList<KnowledgeDocument> documents, SynonymSet synonyms)
+    {
+        Documents = documents;
+        Synonyms = synonyms;
+        Chunks = [.. documents.SelectMany(d => d.Chunks)];
+        ChunkTerms = [.. Chunks.Select(c => TextAnalyzer.Terms($"{c.Heading} {string.Join(' ', c.AlternateQuestions)} {c.Text}", synonyms).ToHashSet(StringComparer.Ordinal))];
+        _documentFrequency = new(StringComparer.Ordinal);
+        foreach (var term in ChunkTerms.SelectMany(t => t))
+        {
+            _documentFrequency[term] = _documentFrequency.GetValueOrDefault(term) + 1;
+        }
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = $"file:knowledge-{Guid.NewGuid():N}?mode=memory&cache=shared",
+            Mode = SqliteOpenMode.Memory,
+            Cache = SqliteCacheMode.Shared,
+        }.ToString();
+        _anchor = new SqliteConnection(_connectionString);
+        _anchor.Open();
+        Load();
+    }
+
+    public IReadOnlyList<KnowledgeDocument> Documents { get; }
+
+    public IReadOnlyList<Chunk> Chunks { get; }
+
+    public SynonymSet Synonyms { get; }
+
+    /// <summary>The analysed terms of each chunk, in <see cref="Chunks"/> order.</summary>
+    public IReadOnlyList<HashSet<string>> ChunkTerms { get; }
+
+    public IEnumerable<string> Vocabulary => _documentFrequency.Keys;
+
+    public static KnowledgeIndex Build(IReadOnlyList<KnowledgeDocument> documents, SynonymSet synonyms) =>
+        new(documents, synonyms);
+
+    public bool Contains(string term) => _documentFrequency.ContainsKey(term);
+
+    /// <summary>Inverse document frequency of a term; unknown terms get the highest weight.</summary>
+    public double Idf(string term)
+    {
+        var n = Chunks.Count;
+        var df = _documentFrequency.GetValueOrDefault(term);
+        return Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
+    }
+
+    /// <summary>Ranks sections by BM25 for the given terms, optionally limited to some guides.</summary>
+    public List<SearchHit> Search(IReadOnlyCollection<string> terms, IReadOnlyCollection<string>? guideIds, int limit)
+    {
+        var known = terms.Where(Contains).Distinct(StringComparer.Ordinal).ToList();
+        if (known.Count == 0)
+        {
+            return [];
+        }
+        var match = string.Join(" OR ", known.Select(t => $"\"{t}\""));
+        if (guideIds is { Count: > 0 })
+        {
+            match = $"guide : ({string.Join(" OR ", guideIds.Select(g => $"\"{Token(g)}\""))}) AND ({match})";
+        }
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT rowid, bm25(chunk_fts, 0.0, 4.0, 3.0, 1.0) AS score
+            FROM chunk_fts WHERE chunk_fts MATCH $match ORDER BY score LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var hits = new List<SearchHit>();
+        while (reader.Read())
+        {
+            // FTS5 bm25() is negative, lower is better; flip it so higher is better.
+            hits.Add(new SearchHit(Chunks[(int)reader.GetInt64(0) - 1], -reader.GetDouble(1), (int)reader.GetInt64(0) - 1));
+        }
+        return hits;
+    }
+
+    public void Dispose() => _anchor.Dispose();
+
+    private static string Token(string guideId) => guideId.Replace('-', '_');
+
+    private void Load()
+    {
+        using var transaction = _anchor.BeginTransaction();
+        using (var create = _anchor.CreateCommand())
+        {
+            create.CommandText = """CREATE VIRTUAL TABLE chunk_fts USING fts5(guide, heading, questions, body, tokenize = "unicode61 tokenchars '_'")""";
+            create.ExecuteNonQuery();
+        }
+        using var insert = _anchor.CreateCommand();
+        insert.CommandText = "INSERT INTO chunk_fts (rowid, guide, heading, questions, body) VALUES ($id, $guide, $heading, $questions, $body)";
+        var id = insert.Parameters.Add("$id", SqliteType.Integer);
+        var guide = insert.Parameters.Add("$guide", SqliteType.Text);
+        var heading = insert.Parameters.Add("$heading", SqliteType.Text);
+        var questions = insert.Parameters.Add("$questions", SqliteType.Text);
+        var body = insert.Parameters.Add("$body", SqliteType.Text);
+        for (var i = 0; i < Chunks.Count; i++)
+        {
+            var chunk = Chunks[i];
+            id.Value = i + 1;
+            guide.Value = Token(chunk.GuideId);
+            heading.Value = Analyze(chunk.Heading);
+            questions.Value = Analyze(string.Join(" . ", chunk.AlternateQuestions));
+            body.Value = Analyze(chunk.Text);
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    private string Analyze(string text) =>
+        string.Join(' ', TextAnalyzer.Terms(text, Synonyms));
+}
+
+/// <summary>A retrieved section with its BM25 score (higher is better).</summary>
+public sealed record SearchHit(Chunk Chunk, double Score, int Ordinal);

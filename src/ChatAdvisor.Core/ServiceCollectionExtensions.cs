@@ -1,0 +1,26 @@
+using ChatAdvisor.Advice;
+using ChatAdvisor.Conversations;
+using ChatAdvisor.Data;
+using ChatAdvisor.Knowledge;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatAdvisor;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers the database, the knowledge index and the advisor.</summary>
+    public static IServiceCollection AddChatAdvisorCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddChatAdvisorDb();
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AdviceOptions>().BindConfiguration(AdviceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<KnowledgeBase>();
+        services.AddHostedService<KnowledgeWatcher>();
+        services.AddSingleton<Advisor>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<TranscriptStore>();
+        return services;
+    }
+}

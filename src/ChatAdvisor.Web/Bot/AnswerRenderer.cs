@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using ChatAdvisor.Advice;
+using ChatAdvisor.Web.Bot.Protocol;
+
+namespace ChatAdvisor.Web.Bot;
+
+/// <summary>
+/// Turns an <see cref="Answer"/> into a message the channel renders natively: a schema.org Message entity
+/// marked as AI-generated with one Claim per citation (Teams and Web Chat both read it), Markdown link
+/// definitions <c>[n]: cite:n</c> for Web Chat, and the follow-up questions as suggested actions.
+/// </summary>
+internal static class AnswerRenderer
+{
+    private const int MaxAbstract = 160;
+
+    public static Activity Render(TurnContext turn, Answer answer)
+    {
+        var text = new StringBuilder(answer.Text);
+        if (turn.ChannelId != Channels.Teams && answer.Citations.Count > 0)
+        {
+            text.Append("\n\n");
+            foreach (var citation in answer.Citations)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"[{citation.Position}]: cite:{citation.Position} \"{Escape(citation.Label)}\"\n");
+            }
+        }
+        return WithSuggestions(turn.CreateReply(text.ToString().TrimEnd()), answer.SuggestedQuestions) with
+        {
+            Entities = [AiMessageEntity(answer.Citations)],
+        };
+    }
+
+    public static Activity WithSuggestions(Activity reply, IReadOnlyList<string> questions) =>
+        questions.Count == 0
+            ? reply
+            : reply with { SuggestedActions = new SuggestedActions([.. questions.Select(q => new CardAction("imBack", q, JsonValue.Create(q)))]) };
+
+    /// <summary>The schema.org Message entity; <c>@id</c> "" binds it to the activity itself.</summary>
+    public static JsonObject AiMessageEntity(IReadOnlyList<Citation> citations)
+    {
+        var entity = new JsonObject
+        {
+            ["type"] = "https://schema.org/Message",
+            ["@type"] = "Message",
+            ["@context"] = "https://schema.org",
+            ["@id"] = "",
+            ["additionalType"] = new JsonArray("AIGeneratedContent"),
+        };
+        if (citations.Count > 0)
+        {
+            entity["citation"] = new JsonArray([.. citations.Select(Claim)]);
+        }
+        return entity;
+    }
+
+    private static JsonObject Claim(Citation citation) => new()
+    {
+        ["@type"] = "Claim",
+        ["position"] = citation.Position,
+        ["appearance"] = new JsonObject
+        {
+            ["@type"] = "DigitalDocument",
+            ["name"] = Truncate(citation.Label, 80),
+            ["abstract"] = Truncate(Plain(citation.Excerpt), MaxAbstract),
+            ["text"] = citation.Excerpt,
+            ["keywords"] = new JsonArray(citation.GuideId, citation.SectionId),
+        },
+    };
+
+    private static string Plain(string markdown) =>
+        markdown.Replace("**", "", StringComparison.Ordinal).Replace("\n- ", " ", StringComparison.Ordinal).Replace('\n', ' ').Trim();
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 1)].TrimEnd() + "…";
+
+    private static string Escape(string value) => value.Replace("\"", "'", StringComparison.Ordinal);
+}

@@ -1,0 +1,27 @@
+namespace ChatAdvisor.Web.Bot;
+
+/// <summary>What the bot says outside of answers. Kept together so that wording can be reviewed in one place.</summary>
+internal static class BotMessages
+{
+    public const string Welcome =
+        "Hello! I'm **ChatAdvisor, an AI assistant**, not a person. I answer questions about the MLOps Engineer "
+        + "and Machine Learning Engineer roles using only the agency's role guides, and I show where each answer "
+        + "comes from. Ask me what the roles involve, which skills and qualifications they need, typical salaries "
+        + "in Europe, or anything from the FAQs. Please don't share sensitive personal details here.";
+
+    public const string Greeting = "Hello! I'm an AI assistant for the agency's role guides. What would you like to know?";
+
+    public const string Help =
+        "I'm an AI assistant. I can explain what MLOps engineers and machine learning engineers do, their "
+        + "responsibilities, skills, qualifications, salaries in Europe and common questions, always from the "
+        + "agency's guides and with the source shown.";
+
+    public const string FilesNotYetAccepted =
+        "Thanks for the file. I can't accept documents in this chat yet, so I haven't kept it. "
+        + "You can still ask me about the roles.";
+
+    public const string SomethingWentWrong =
+        "Sorry, something went wrong on my side while answering. Please try again in a moment.";
+
+    public const string AiLabel = "AI-generated";
+}

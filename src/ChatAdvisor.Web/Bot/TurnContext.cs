@@ -1,0 +1,37 @@
+using ChatAdvisor.Web.Bot.Protocol;
+
+namespace ChatAdvisor.Web.Bot;
+
+/// <summary>One inbound activity and the way back to its channel.</summary>
+public sealed class TurnContext(Activity activity, Func<Activity, CancellationToken, Task<string>> send)
+{
+    public Activity Activity { get; } = activity;
+
+    public string ConversationId => Activity.Conversation?.Id ?? "";
+
+    public string ChannelId => Activity.ChannelId ?? Channels.DirectLine;
+
+    /// <summary>Sends an activity to the channel and returns the id the channel gave it.</summary>
+    public Task<string> SendAsync(Activity reply, CancellationToken cancellationToken) => send(reply, cancellationToken);
+
+    /// <summary>A reply addressed back to the sender, per spec section 1.6.</summary>
+    public Activity CreateReply(string text)
+    {
+        var isWelcome = Activity.Type == ActivityTypes.ConversationUpdate
+            && ChannelId is Channels.DirectLine or Channels.WebChat;
+        return new Activity
+        {
+            Type = ActivityTypes.Message,
+            ChannelId = Activity.ChannelId,
+            ServiceUrl = Activity.ServiceUrl,
+            From = Activity.Recipient is { } bot ? new ChannelAccount { Id = bot.Id, Name = bot.Name, Role = "bot" } : null,
+            Recipient = Activity.From is { } user ? new ChannelAccount { Id = user.Id, Name = user.Name, Role = "user" } : null,
+            Conversation = Activity.Conversation,
+            ReplyToId = isWelcome ? null : Activity.Id,
+            Locale = Activity.Locale,
+            Text = text,
+            TextFormat = "markdown",
+            InputHint = "acceptingInput",
+        };
+    }
+}

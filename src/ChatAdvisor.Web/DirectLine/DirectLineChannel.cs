@@ -1,0 +1,121 @@
+using ChatAdvisor.Conversations;
+using ChatAdvisor.Web.Bot;
+using ChatAdvisor.Web.Bot.Protocol;
+using Microsoft.Extensions.Options;
+
+namespace ChatAdvisor.Web.DirectLine;
+
+/// <summary>
+/// The Direct Line channel inside the host: stores every activity of a conversation in order (that store is the
+/// transcript, the echo and the replay source), pushes it to open streams and hands user activities to the bot.
+/// </summary>
+public sealed class DirectLineChannel(
+    ConversationStore conversations,
+    TranscriptStore transcript,
+    ConversationHub hub,
+    TurnDispatcher dispatcher,
+    IOptions<DirectLineOptions> options)
+{
+    private static long s_lastTicks;
+
+    public ChannelAccount Bot => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
+
+    /// <summary>Creates the conversation and lets the bot greet the user; false when it already existed.</summary>
+    public async Task<bool> StartAsync(string conversationId, string userId, string? locale, CancellationToken cancellationToken)
+    {
+        if (!await conversations.EnsureAsync(conversationId, Channels.DirectLine, userId, cancellationToken))
+        {
+            return false;
+        }
+        // conversationUpdate goes to the bot only; Direct Line never shows it to clients (protocol notes 5.3).
+        var joined = new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            ChannelId = Channels.DirectLine,
+            Conversation = new ConversationAccount { Id = conversationId },
+            From = new ChannelAccount { Id = userId, Role = "user" },
+            Recipient = Bot,
+            Locale = locale,
+            Timestamp = NextTimestamp(),
+            MembersAdded = [Bot, new ChannelAccount { Id = userId, Role = "user" }],
+        };
+        dispatcher.TryEnqueue(new TurnContext(joined, SendFromBotAsync));
+        return true;
+    }
+
+    /// <summary>Stores a user's activity (the echo clients wait for) and queues the bot's turn.</summary>
+    public async Task<Activity?> PostFromUserAsync(string conversationId, string userId, Activity activity, CancellationToken cancellationToken)
+    {
+        var inbound = activity with
+        {
+            ChannelId = Channels.DirectLine,
+            Conversation = new ConversationAccount { Id = conversationId },
+            From = new ChannelAccount { Id = userId, Name = activity.From?.Name, Role = "user" },
+            Recipient = Bot,
+        };
+        if (inbound.Type == ActivityTypes.Typing)
+        {
+            return inbound with { Id = $"{conversationId}|typing", Timestamp = NextTimestamp() };
+        }
+        var stored = await AppendAsync(conversationId, inbound, cancellationToken);
+        if (stored is not null && !dispatcher.TryEnqueue(new TurnContext(stored, SendFromBotAsync)))
+        {
+            await SendFromBotAsync(new TurnContext(stored, SendFromBotAsync).CreateReply(BotMessages.SomethingWentWrong), cancellationToken);
+        }
+        return stored;
+    }
+
+    public Task<List<TranscriptActivity>> ListAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken) =>
+        transcript.ListAfterAsync(conversationId, watermark, 500, cancellationToken);
+
+    public Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken) =>
+        conversations.ExistsAsync(conversationId, cancellationToken);
+
+    private async Task<string> SendFromBotAsync(Activity reply, CancellationToken cancellationToken)
+    {
+        var conversationId = reply.Conversation?.Id ?? throw new InvalidOperationException("A reply needs a conversation.");
+        var stored = await AppendAsync(conversationId, reply with { From = Bot }, cancellationToken)
+            ?? throw new InvalidOperationException("The conversation no longer exists.");
+        return stored.Id!;
+    }
+
+    private async Task<Activity?> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        Activity? stored = null;
+        var entry = await transcript.AppendAsync(conversationId, sequence =>
+        {
+            stored = activity with { Id = $"{conversationId}|{sequence:D7}", Timestamp = NextTimestamp() };
+            return new TranscriptActivity
+            {
+                ConversationId = conversationId,
+                Sequence = sequence,
+                ActivityId = stored.Id,
+                Type = stored.Type ?? ActivityTypes.Message,
+                FromRole = stored.From?.Role,
+                Text = stored.Text,
+                Timestamp = stored.Timestamp!.Value,
+                Json = ActivityJson.Serialize(stored),
+            };
+        }, cancellationToken);
+        if (entry is null)
+        {
+            return null;
+        }
+        hub.Publish(entry);
+        return stored;
+    }
+
+    /// <summary>Strictly increasing server time, so clients order activities as they were stored.</summary>
+    private static DateTime NextTimestamp()
+    {
+        while (true)
+        {
+            var last = Interlocked.Read(ref s_lastTicks);
+            var next = Math.Max(DateTime.UtcNow.Ticks, last + 10);
+            if (Interlocked.CompareExchange(ref s_lastTicks, next, last) == last)
+            {
+                return new DateTime(next, DateTimeKind.Utc);
+            }
+        }
+    }
+}

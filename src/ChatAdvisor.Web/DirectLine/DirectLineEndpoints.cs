@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ChatAdvisor.Web.Bot.Protocol;
+
+namespace ChatAdvisor.Web.DirectLine;
+
+/// <summary>The Direct Line 3.0 REST surface that Web Chat and other Direct Line clients call (protocol notes 5.7).</summary>
+public static class DirectLineEndpoints
+{
+    public const string BasePath = "/v3/directline";
+
+    public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(BasePath).WithTags("DirectLine").DisableAntiforgery();
+        group.MapPost("/tokens/generate", GenerateTokenAsync);
+        group.MapPost("/tokens/refresh", RefreshTokenAsync);
+        group.MapPost("/conversations", StartConversationAsync);
+        group.MapGet("/conversations/{conversationId}", ReconnectAsync);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        group.MapPost("/conversations/{conversationId}/upload", DirectLineUploads.UploadAsync);
+        group.MapGet("/conversations/{conversationId}/attachments/{attachmentId}", DirectLineUploads.DownloadAsync);
+        group.MapGet("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync);
+        group.MapGet("/session/getsessionid", () => TypedResults.Json(new { sessionId = "" }));
+        return app;
+    }
+
+    /// <summary>A new conversation id and anonymous user id, as the site's token endpoint hands out.</summary>
+    public static (string ConversationId, string UserId) NewIdentity() =>
+        (Base64Url(RandomNumberGenerator.GetBytes(18)), "dl_" + Base64Url(RandomNumberGenerator.GetBytes(12)));
+
+    private static async Task<IResult> GenerateTokenAsync(HttpContext context, DirectLineTokens tokens)
+    {
+        var (caller, failure) = await DirectLineAuth.AuthenticateAsync(context, tokens);
+        if (failure is not null)
+        {
+            return failure;
+        }
+        if (!caller!.IsSecret)
+        {
+            return ErrorResponse.Problem(StatusCodes.Status403Forbidden, "Forbidden", "Generating tokens needs the Direct Line secret.");
+        }
+        var (conversationId, userId) = NewIdentity();
+        return TypedResults.Ok(new ConversationResponse(conversationId, tokens.Issue(conversationId, userId), tokens.LifetimeSeconds));
+    }
+
+    private static async Task<IResult> RefreshTokenAsync(HttpContext context, DirectLineTokens tokens)
+    {
+        var (caller, failure) = await DirectLineAuth.AuthenticateAsync(context, tokens);
+        if (failure is not null)
+        {
+            return failure;
+        }
+        if (caller!.IsSecret)
+        {
+            return ErrorResponse.Problem(StatusCodes.Status400BadRequest, "BadArgument", "Only tokens can be refreshed.");
+        }
+        return TypedResults.Ok(new ConversationResponse(caller.ConversationId!, tokens.Issue(caller.ConversationId!, caller.UserId!), tokens.LifetimeSeconds));
+    }
+
+    private static async Task<IResult> StartConversationAsync(HttpContext context, DirectLineTokens tokens, DirectLineChannel channel, CancellationToken cancellationToken)
+    {
+        var (caller, failure) = await DirectLineAuth.AuthenticateAsync(context, tokens);
+        if (failure is not null)
+        {
+            return failure;
+        }
+        var (conversationId, userId) = caller!.IsSecret ? NewIdentity() : (caller.ConversationId!, caller.UserId!);
+        var locale = await ReadLocaleAsync(context.Request, cancellationToken);
+        var created = await channel.StartAsync(conversationId, userId, locale, cancellationToken);
+        var body = new ConversationResponse(conversationId, tokens.Issue(conversationId, userId), tokens.LifetimeSeconds,
+            DirectLineStream.StreamUrl(context.Request, conversationId, tokens.Issue(conversationId, userId), watermark: null));
+        return created ? TypedResults.Created((string?)null, body) : TypedResults.Ok(body);
+    }
+
+    private static async Task<IResult> ReconnectAsync(string conversationId, string? watermark, HttpContext context, DirectLineTokens tokens,
+        DirectLineChannel channel, CancellationToken cancellationToken)
+    {
+        var (caller, failure) = await DirectLineAuth.AuthenticateAsync(context, tokens, conversationId);
+        if (failure is not null)
+        {
+            return failure;
+        }
+        if (!await channel.ExistsAsync(conversationId, cancellationToken))
+        {
+            return ErrorResponse.Problem(StatusCodes.Status404NotFound, "NotFound", "The conversation does not exist.");
+        }
+        if (!TryParseWatermark(watermark, out var from))
+        {
+            return ErrorResponse.Problem(StatusCodes.Status400BadRequest, "BadArgument", "The watermark is not one this service issued.");
+        }
+        var token = tokens.Issue(conversationId, caller!.UserId ?? "");
+        return TypedResults.Ok(new ConversationResponse(conversationId, token, tokens.LifetimeSeconds,
+            DirectLineStream.StreamUrl(context.Request, conversationId, token, string.IsNullOrEmpty(watermark) ? null : from)));
+    }
+
+    private static async Task<IResult> PostActivityAsync(string conversationId, HttpContext context, DirectLineTokens tokens,
+        DirectLineChannel channel, CancellationToken cancellationToken)
+    {
+        var (caller, failure) = await DirectLineAuth.AuthenticateAsync(context, tokens, conversationId);
+        if (failure is not null)
+        {
+            return failure;
+        }
+        Activity? activity;
+        try
+        {
+            activity = await JsonSerializer.DeserializeAsync(context.Request.Body, ActivityJson.Default.Activity, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            return ErrorResponse.Problem(StatusCodes.Status400BadRequest, "BadArgument", $"The activity is not valid JSON: {ex.Message}");
+        }
+        return await PostAsync(conversationId, caller!, activity, channel, cancellationToken);
+    }
+
+    internal static async Task<IResult> PostAsync(string conversationId, DirectLineCaller caller, Activity? activity,
+        DirectLineChannel channel, CancellationToken cancellationToken)
+    {
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return ErrorResponse.Problem(StatusCodes.Status400BadRequest, "BadArgument", "An activity with a 'type' is required.");
+        }
+        if (activity.Type == ActivityTypes.ConversationUpdate)
+        {
+            return ErrorResponse.Problem(StatusCodes.Status400BadRequest, "BadArgument", "Clients cannot send conversationUpdate activities.");
+        }
+        var userId = caller.UserId ?? activity.From?.Id;
+        if (string.IsNullOrEmpty(userId))
+        {
+            return ErrorResponse.Problem(StatusCodes.Status400BadRequest, "BadArgument", "The activity needs 'from.id'.");
+        }
+        var stored = await channel.PostFromUserAsync(conversationId, userId, activity with { Id = null, Timestamp = null }, cancellationToken);
+        return stored is null
+            ? ErrorResponse.Problem(StatusCodes.Status404NotFound, "NotFound", "The conversation does not exist; start it first.")
+            : TypedResults.Ok(new ResourceResponse(stored.Id!));
+    }
+
+    private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext context,
+        DirectLineTokens tokens, DirectLineChannel channel, CancellationToken cancellationToken)
+    {
+        var (_, failure) = await DirectLineAuth.AuthenticateAsync(context, tokens, conversationId);
+        if (failure is not null)
+        {
+            return failure;
+        }
+        if (!TryParseWatermark(watermark, out var from))
+        {
+            return ErrorResponse.Problem(StatusCodes.Status400BadRequest, "BadArgument", "The watermark is not one this service issued.");
+        }
+        if (!await channel.ExistsAsync(conversationId, cancellationToken))
+        {
+            return ErrorResponse.Problem(StatusCodes.Status404NotFound, "NotFound", "The conversation does not exist.");
+        }
+        var activities = await channel.ListAfterAsync(conversationId, from, cancellationToken);
+        return Results.Text(ActivitySet.Serialize(activities, activities.Count > 0 ? activities[^1].Sequence : from),
+            "application/json", Encoding.UTF8);
+    }
+
+    internal static bool TryParseWatermark(string? watermark, out long value)
+    {
+        value = 0;
+        return string.IsNullOrEmpty(watermark)
+            || (long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= 0);
+    }
+
+    private static async Task<string?> ReadLocaleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is null or 0 || request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return null;
+        }
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            return body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("locale", out var locale)
+                && locale.ValueKind == JsonValueKind.String ? locale.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,15 @@
+namespace ChatAdvisor.Web.DirectLine;
+
+public static class DirectLineServiceCollectionExtensions
+{
+    /// <summary>The built-in Direct Line 3.0 channel that the site's Web Chat talks to.</summary>
+    public static IHostApplicationBuilder AddDirectLine(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DirectLineTokens>();
+        builder.Services.AddSingleton<ConversationHub>();
+        builder.Services.AddSingleton<DirectLineChannel>();
+        builder.Services.AddSingleton<AttachmentStore>();
+        return builder;
+    }
+}

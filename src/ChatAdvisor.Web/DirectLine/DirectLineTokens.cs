@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ChatAdvisor.Web.DirectLine;
+
+/// <summary>
+/// Issues and checks Direct Line tokens: short-lived HS256 JWTs bound to one conversation and one user. Web Chat
+/// reads the <c>user</c> claim to fix the user id (protocol notes 5.6).
+/// </summary>
+public sealed class DirectLineTokens
+{
+    private const string Issuer = "ChatAdvisor.DirectLine";
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly SymmetricSecurityKey _key;
+    private readonly DirectLineOptions _options;
+    private readonly TimeProvider _time;
+
+    public DirectLineTokens(IOptions<DirectLineOptions> options, IHostEnvironment environment, TimeProvider time)
+    {
+        _options = options.Value;
+        _time = time;
+        _key = new SymmetricSecurityKey(LoadKey(_options, environment.ContentRootPath));
+    }
+
+    public int LifetimeSeconds => (int)_options.TokenLifetime.TotalSeconds;
+
+    public string Issue(string conversationId, string userId)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        return _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Issuer,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + _options.TokenLifetime,
+            Claims = new Dictionary<string, object> { ["conv"] = conversationId, ["user"] = userId },
+            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    /// <summary>The conversation and user a valid token is bound to, or null for any invalid or expired token.</summary>
+    public async Task<DirectLineCaller?> ValidateAsync(string token)
+    {
+        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = Issuer,
+            ValidAudience = Issuer,
+            IssuerSigningKey = _key,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ClockSkew = TimeSpan.FromSeconds(30),
+            LifetimeValidator = (notBefore, expires, _, _) =>
+                expires is { } e && e > _time.GetUtcNow().UtcDateTime && (notBefore is null || notBefore <= _time.GetUtcNow().UtcDateTime.AddSeconds(30)),
+        });
+        if (!result.IsValid || !result.Claims.TryGetValue("conv", out var c) || c is not string conversation
+            || !result.Claims.TryGetValue("user", out var u) || u is not string user)
+        {
+            return null;
+        }
+        return new DirectLineCaller(conversation, user, IsSecret: false);
+    }
+
+    /// <summary>Constant-time comparison with the configured secret.</summary>
+    public bool IsSecret(string candidate) =>
+        _options.Secret is { Length: > 0 } secret
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), Encoding.UTF8.GetBytes(secret));
+
+    private static byte[] LoadKey(DirectLineOptions options, string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(options.SigningKey))
+        {
+            var configured = Convert.FromBase64String(options.SigningKey);
+            return configured.Length >= 32 ? configured : throw new InvalidOperationException("DirectLine:SigningKey must be at least 32 bytes of base64.");
+        }
+        var path = Path.GetFullPath(options.SigningKeyFile, contentRoot);
+        if (File.Exists(path))
+        {
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var key = RandomNumberGenerator.GetBytes(32);
+        File.WriteAllText(path, Convert.ToBase64String(key));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        return key;
+    }
+}
+
+/// <summary>Who is calling: a token holder bound to one conversation, or the secret holder.</summary>
+public sealed record DirectLineCaller(string? ConversationId, string? UserId, bool IsSecret);

@@ -1,0 +1,21 @@
+using ChatAdvisor;
+using ChatAdvisor.Web.Bot;
+using ChatAdvisor.Web.DirectLine;
+using ChatAdvisor.Web.Hosting;
+using ChatAdvisor.Web.Site;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.Services.AddChatAdvisorCore();
+builder.AddBot();
+builder.AddDirectLine();
+builder.AddSite();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapSite();
+app.MapDirectLine();
+
+app.Run();

@@ -1,0 +1,40 @@
+using System.Threading.RateLimiting;
+using ChatAdvisor.Web.DirectLine;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChatAdvisor.Web.Site;
+
+/// <summary>The public site: the chat page and the endpoint that gives each visitor a conversation token.</summary>
+public static class SiteEndpoints
+{
+    private const string TokenPolicy = "webchat-token";
+
+    public static IHostApplicationBuilder AddSite(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Each page load needs one token; this stops one address from minting conversations in bulk.
+            options.AddPolicy(TokenPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+        });
+        return builder;
+    }
+
+    public static WebApplication MapSite(this WebApplication app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseRateLimiter();
+        app.MapPost("/api/webchat/token", IssueToken).RequireRateLimiting(TokenPolicy).DisableAntiforgery();
+        return app;
+    }
+
+    /// <summary>A token for a new anonymous conversation; the page passes it to Web Chat.</summary>
+    private static Ok<ConversationResponse> IssueToken(DirectLineTokens tokens)
+    {
+        var (conversationId, userId) = DirectLineEndpoints.NewIdentity();
+        return TypedResults.Ok(new ConversationResponse(conversationId, tokens.Issue(conversationId, userId), tokens.LifetimeSeconds));
+    }
+}
