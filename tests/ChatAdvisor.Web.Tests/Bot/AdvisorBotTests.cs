@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using ChatAdvisor.Web.Tests.Infrastructure;
+
+namespace ChatAdvisor.Web.Tests.Bot;
+
+public sealed class AdvisorBotTests(ChatAdvisorAppFixture fixture) : IClassFixture<ChatAdvisorAppFixture>
+{
+    [Fact]
+    public async Task WelcomeSaysItIsAnAiAssistantAndOffersQuestions()
+    {
+        var client = await DirectLineClient.StartAsync(fixture.App.CreateClient());
+        var welcome = await WaitForBotAsync(client);
+
+        Assert.Contains("AI assistant", DirectLineClient.Text(welcome), StringComparison.Ordinal);
+        Assert.Null(welcome["replyToId"]);
+        Assert.NotEmpty(welcome["suggestedActions"]!["actions"]!.AsArray());
+        Assert.Contains(welcome["entities"]!.AsArray(), e => IsAiMessage(e!.AsObject()));
+    }
+
+    [Fact]
+    public async Task AnswerCitesItsGuideSectionForWebChatAndTeams()
+    {
+        var client = await DirectLineClient.StartAsync(fixture.App.CreateClient());
+        var reply = await client.AskAsync("What does an MLOps engineer do?");
+        var text = DirectLineClient.Text(reply);
+
+        Assert.Contains("[1]", text, StringComparison.Ordinal);
+        Assert.Contains("[1]: cite:1 \"MLOps Engineer role guide", text, StringComparison.Ordinal);
+        var message = reply["entities"]!.AsArray().Select(e => e!.AsObject()).Single(IsAiMessage);
+        var claim = message["citation"]!.AsArray().Single()!.AsObject();
+        Assert.Equal(1, claim["position"]!.GetValue<int>());
+        Assert.StartsWith("MLOps Engineer role guide", claim["appearance"]!["name"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(claim["appearance"]!["abstract"]!.GetValue<string>().Length <= 160);
+        Assert.Equal("markdown", reply["textFormat"]!.GetValue<string>());
+        Assert.InRange(reply["suggestedActions"]!["actions"]!.AsArray().Count, 2, 3);
+    }
+
+    [Fact]
+    public async Task FollowUpQuestionUsesTheRoleFromEarlierInTheConversation()
+    {
+        var client = await DirectLineClient.StartAsync(fixture.App.CreateClient());
+        await client.AskAsync("Tell me about MLOps engineers");
+        var reply = await client.AskAsync("what about their salary?");
+
+        Assert.Contains("€", DirectLineClient.Text(reply), StringComparison.Ordinal);
+        Assert.Contains("MLOps Engineer role guide", DirectLineClient.Text(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QuestionOutsideTheGuidesIsDeclinedWithoutACitation()
+    {
+        var client = await DirectLineClient.StartAsync(fixture.App.CreateClient());
+        var reply = await client.AskAsync("What's the weather like in Paris tomorrow?");
+        var text = DirectLineClient.Text(reply);
+
+        Assert.Contains("don't cover", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("cite:", text, StringComparison.Ordinal);
+        Assert.Contains("recruiter", text, StringComparison.Ordinal);
+    }
+
+    private static bool IsAiMessage(JsonObject entity) =>
+        entity["type"]?.GetValue<string>() == "https://schema.org/Message"
+        && entity["additionalType"]!.AsArray().Any(t => t!.GetValue<string>() == "AIGeneratedContent");
+
+    private static async Task<JsonObject> WaitForBotAsync(DirectLineClient client)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var bot = (await client.ReadAsync()).FirstOrDefault(a => a["from"]?["role"]?.GetValue<string>() == "bot");
+            if (bot is not null)
+            {
+                return bot;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("No welcome within 10 s.");
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatAdvisor.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real host on a private SQLite file and data folder. <see cref="Listen"/> puts it on a loopback port for
+/// clients that need a socket (browsers, Node); otherwise the in-memory test server is used.
+/// </summary>
+public sealed class ChatAdvisorApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    public ChatAdvisorApp(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        _services = services;
+        DataFolder = Directory.CreateTempSubdirectory("chatadvisor-tests-").FullName;
+        _settings = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Database:ConnectionString"] = $"Data Source={Path.Combine(DataFolder, "chatadvisor.db")}",
+            ["DirectLine:SigningKeyFile"] = Path.Combine(DataFolder, "signing.key"),
+            ["DirectLine:AttachmentsPath"] = Path.Combine(DataFolder, "attachments"),
+            ["Knowledge:Path"] = Path.Combine(RepositoryRoot, "knowledge"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string DataFolder { get; }
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>Starts Kestrel on a free loopback port and returns its base address.</summary>
+    public Uri Listen()
+    {
+        UseKestrel(0);
+        StartServer();
+        return ClientOptions.BaseAddress;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a finishing request; the temp folder is cleaned by the OS later.
+            }
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ChatAdvisor.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("ChatAdvisor.sln not found above the test output folder.");
+    }
+}
