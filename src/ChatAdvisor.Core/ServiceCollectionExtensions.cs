@@ -1,6 +1,7 @@
 using ChatAdvisor.Advice;
 using ChatAdvisor.Conversations;
 using ChatAdvisor.Data;
+using ChatAdvisor.Evaluation;
 using ChatAdvisor.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Advisor>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<TranscriptStore>();
+        services.AddSingleton<Evaluator>();
         return services;
     }
 }

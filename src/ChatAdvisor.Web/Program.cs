@@ -1,5 +1,6 @@
 using ChatAdvisor;
 using ChatAdvisor.Web.Bot;
+using ChatAdvisor.Web.Commands;
 using ChatAdvisor.Web.DirectLine;
 using ChatAdvisor.Web.Hosting;
 using ChatAdvisor.Web.Site;
@@ -14,8 +15,14 @@ builder.AddSite();
 
 var app = builder.Build();
 
+if (args is ["eval", .. var options])
+{
+    return EvaluateCommand.Run(app.Services, options);
+}
+
 app.MapDefaultEndpoints();
 app.MapSite();
 app.MapDirectLine();
 
 app.Run();
+return 0;

@@ -23,15 +23,24 @@ public sealed class Advisor(KnowledgeBase knowledge, IOptions<AdviceOptions> opt
         return Task.FromResult(answer);
     }
 
-    internal Answer Answer(string question, AdviceContext context)
+    internal Answer Answer(string question, AdviceContext context) => Trace(question, context, options.Value.MinConfidence).Answer;
+
+    /// <summary>The answer together with the ranked sections behind it, for evaluation.</summary>
+    internal AdviceTrace Trace(string question, AdviceContext context, double minConfidence)
     {
         var index = knowledge.Current;
         var query = QueryAnalyzer.Analyze(question, index, context);
         if (query.OffTopic is not null || query.MentionsOtherProfession)
         {
-            return Abstain(index, query, context, 0);
+            return new(Abstain(index, query, context, 0), []);
         }
         var ranked = Rank(index, query, context);
+        var keys = ranked.Select(r => r.Hit.Chunk.Key).ToList();
+        return new(Compose(index, query, context, ranked, minConfidence), keys);
+    }
+
+    private Answer Compose(KnowledgeIndex index, QueryAnalysis query, AdviceContext context, List<Ranked> ranked, double minConfidence)
+    {
         if (ranked.Count == 0)
         {
             return Abstain(index, query, context, 0);
@@ -40,7 +49,7 @@ public sealed class Advisor(KnowledgeBase knowledge, IOptions<AdviceOptions> opt
             ? query.GuideIds.Select(g => ranked.FirstOrDefault(r => r.Hit.Chunk.GuideId == g)).OfType<Ranked>().ToList()
             : [ranked[0]];
         var confidence = picks.Min(p => p.Coverage);
-        if (confidence < options.Value.MinConfidence)
+        if (confidence < minConfidence)
         {
             return Abstain(index, query, context, confidence);
         }
@@ -88,17 +97,15 @@ public sealed class Advisor(KnowledgeBase knowledge, IOptions<AdviceOptions> opt
     {
         if (query.TopicTerms.Count == 0)
         {
-            // "Tell me about MLOps engineers": the guide's opening section is the answer.
-            return [.. query.GuideIds.Distinct().Select(g => index.Chunks.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.GuideId == g))
-                .Where(x => x.c is not null)
-                .Select(x => new Ranked(new SearchHit(x.c, 1, x.i), 1.0, 1.0))];
+            return [.. query.GuideIds.Distinct().Select(g => Carried(index, g, context)).OfType<Ranked>()];
         }
         var hits = index.Search(query.TopicTerms, query.GuideIds.Count > 0 ? query.GuideIds : null, 25);
         if (hits.Count == 0)
         {
             return [];
         }
-        var topicWeight = query.TopicTerms.Sum(index.Idf);
+        var unknownWeight = index.Idf("\u0000");
+        var topicWeight = query.TopicTerms.Sum(t => index.Contains(t) ? index.Idf(t) : unknownWeight);
         var maxScore = hits.Max(h => h.Score);
         return [.. hits.Select(h =>
             {
@@ -107,6 +114,23 @@ public sealed class Advisor(KnowledgeBase knowledge, IOptions<AdviceOptions> opt
                 return new Ranked(h, coverage, (0.7 * coverage) + (0.3 * h.Score / maxScore) + sameTopic);
             })
             .OrderByDescending(r => r.Rank)];
+    }
+
+    /// <summary>
+    /// A question that names a role but no topic: "and an ML engineer?" keeps the topic of the previous answer;
+    /// "tell me about MLOps engineers" gets the guide's opening section.
+    /// </summary>
+    private static Ranked? Carried(KnowledgeIndex index, string guideId, AdviceContext context)
+    {
+        var previousSection = context.LastSectionKey?[(context.LastSectionKey.IndexOf('#', StringComparison.Ordinal) + 1)..];
+        var sections = index.Chunks.Select((chunk, ordinal) => (chunk, ordinal)).Where(x => x.chunk.GuideId == guideId).ToList();
+        if (sections.Count == 0)
+        {
+            return null;
+        }
+        var pick = sections.FirstOrDefault(x => x.chunk.SectionId == previousSection);
+        var (chunk, ordinal) = pick.chunk is null ? sections[0] : pick;
+        return new Ranked(new SearchHit(chunk, 1, ordinal), 1.0, 1.0);
     }
 
     private static Answer Abstain(KnowledgeIndex index, QueryAnalysis query, AdviceContext context, double confidence)
@@ -126,4 +150,8 @@ public sealed class Advisor(KnowledgeBase knowledge, IOptions<AdviceOptions> opt
     }
 
     private sealed record Ranked(SearchHit Hit, double Coverage, double Rank);
+}
+
+internal sealed record AdviceTrace(Answer Answer, IReadOnlyList<string> RankedSections)
+{
 }

@@ -6,32 +6,37 @@ namespace ChatAdvisor.Advice;
 /// <summary>Chooses the sentences or bullets of a section that answer the question, quoting them unchanged.</summary>
 internal static partial class ExtractiveAnswerer
 {
+    /// <summary>Most sentences or bullets quoted when the question is about the section as a whole.</summary>
+    public const int MaxWholeSection = 12;
+
     public static IReadOnlyList<string> Select(Chunk chunk, QueryAnalysis query, KnowledgeIndex index, int max)
     {
         var units = Units(chunk.Text);
-        var topic = query.TopicTerms.Where(index.Contains).ToHashSet(StringComparer.Ordinal);
-        var scores = units.Select(u => Score(u, topic, index)).ToList();
+        // Terms that pick out particular sentences: in the question and in this section's text, but not what the
+        // section as a whole is about (its heading and the questions it answers). "Salary in Germany" picks the
+        // German figure; "salary" alone gets the whole salary section.
+        var sectionTerms = TextAnalyzer.Terms(chunk.Heading + " " + string.Join(' ', chunk.AlternateQuestions), index.Synonyms).ToHashSet(StringComparer.Ordinal);
+        var specific = query.TopicTerms.Where(t => index.Contains(t) && !sectionTerms.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        var scores = units.Select(u => Score(u, specific, index)).ToList();
         var best = scores.Count == 0 ? 0 : scores.Max();
-        var bullets = units.Count(u => u.IsBullet);
-
-        // A list question ("which skills…") or a question that picks out nothing in particular gets the section.
-        var wantsWhole = best <= 0 || (bullets >= 3 && scores.Count(s => s >= best * 0.99) > 1)
-            || (bullets >= 3 && HeadingMatches(chunk, topic, index));
-        var chosen = wantsWhole
-            ? Enumerable.Range(0, units.Count).Take(max).ToList()
-            : Enumerable.Range(0, units.Count)
-                .Where(i => scores[i] >= best * 0.75)
-                .OrderByDescending(i => scores[i]).Take(Math.Min(max, 3)).Order().ToList();
-        if (!wantsWhole && chosen.Count > 0 && units[chosen[0]].IsBullet && chosen[0] > 0 && !units[chosen[0] - 1].IsBullet
-            && units[chosen[0] - 1].Text.EndsWith(':'))
+        List<int> chosen;
+        var asksForTheList = units.Count(u => u.IsBullet) >= 3 && query.TopicTerms.Any(sectionTerms.Contains);
+        if (best <= 0 || asksForTheList || scores.Count(s => s >= best * 0.99) > units.Count / 2)
         {
-            chosen.Insert(0, chosen[0] - 1);
+            chosen = [.. Enumerable.Range(0, units.Count).Take(MaxWholeSection)];
+        }
+        else
+        {
+            chosen = [.. Enumerable.Range(0, units.Count).Where(i => scores[i] >= best * 0.75)
+                .OrderByDescending(i => scores[i]).Take(max).Order()];
+            // A bullet reads better after the sentence that introduces the list.
+            if (units[chosen[0]].IsBullet && chosen[0] > 0 && !units[chosen[0] - 1].IsBullet && units[chosen[0] - 1].Text.EndsWith(':'))
+            {
+                chosen.Insert(0, chosen[0] - 1);
+            }
         }
         return [.. chosen.Select(i => units[i].IsBullet ? "- " + units[i].Text : units[i].Text)];
     }
-
-    private static bool HeadingMatches(Chunk chunk, HashSet<string> topic, KnowledgeIndex index) =>
-        TextAnalyzer.Terms(chunk.Heading + " " + string.Join(' ', chunk.AlternateQuestions), index.Synonyms).Any(topic.Contains);
 
     private static double Score(Unit unit, HashSet<string> topic, KnowledgeIndex index) =>
         TextAnalyzer.Terms(unit.Text, index.Synonyms).Distinct(StringComparer.Ordinal)

@@ -6,17 +6,22 @@ namespace ChatAdvisor.Advice;
 /// <summary>Analyses a question against the current index: typo repair, role detection, follow-ups, guards.</summary>
 internal static partial class QueryAnalyzer
 {
-    private static readonly HashSet<string> s_professions = new(StringComparer.Ordinal)
-    {
-        "engineer", "scientist", "developer", "analyst", "nurse", "doctor", "lawyer", "manager", "designer",
-        "teacher", "architect", "accountant", "pharmacist", "consultant", "administrator", "technician",
-        "programmer", "physician", "chemist", "biologist", "tester", "researcher", "statistician", "officer",
-        "specialist", "recruiter", "assistant", "director", "clerk", "driver", "electrician", "plumber",
-    };
+    // Occupations the guides do not cover; a question about one of them (and no role of ours) is declined.
+    private static readonly HashSet<string> s_professions = new(
+        """
+        engineer scientist developer analyst nurse doctor lawyer manager designer teacher architect accountant
+        pharmacist consultant administrator technician programmer physician chemist biologist tester researcher
+        statistician officer specialist recruiter assistant director clerk driver electrician plumber dentist
+        bioinformatician surgeon therapist pilot chef cook cashier salesperson sales marketer marketing journalist
+        writer editor actor musician artist lecturer professor tutor economist mechanic carpenter vet veterinarian
+        psychologist psychiatrist radiologist paramedic midwife pharmacologist toxicologist epidemiologist
+        data_engineer data_scientist software_engineer
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(TextAnalyzer.Stem),
+        StringComparer.Ordinal);
 
     public static QueryAnalysis Analyze(string question, KnowledgeIndex index, AdviceContext context)
     {
-        var terms = TextAnalyzer.Terms(question, index.Synonyms).Select(t => Correct(t, index)).ToList();
+        var terms = TextAnalyzer.Terms(question, index.Synonyms, index.Repair);
         var roleTerms = new HashSet<string>(StringComparer.Ordinal);
         var guides = new List<string>();
         foreach (var document in index.Documents)
@@ -34,15 +39,29 @@ internal static partial class QueryAnalyzer
                 }
             }
         }
-        var topic = terms.Where(t => !roleTerms.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
-        var unknown = topic.Where(t => !index.Contains(t)).ToList();
         var namesRole = guides.Count > 0;
+        var asksToCompare = ComparisonPattern().IsMatch(question);
+        if (namesRole && asksToCompare && context.GuideIds.Except(guides).Any())
+        {
+            // "How does that compare with ML engineers?" after an MLOps answer compares the two roles.
+            guides.InsertRange(0, context.GuideIds.Except(guides));
+        }
+        var isComparison = guides.Count > 1 || asksToCompare;
+        var comparisonTerms = guides.Count > 1 ? TextAnalyzer.Terms("difference compare versus", index.Synonyms).ToHashSet(StringComparer.Ordinal) : [];
+        // Everyday words the guides do not use say nothing about the topic; unknown topic words still count.
+        var topic = terms.Where(t => !roleTerms.Contains(t) && !comparisonTerms.Contains(t) && !CommonWords.Contains(t))
+            .Distinct(StringComparer.Ordinal).ToList();
+        var unknown = topic.Where(t => !index.Contains(t)).ToList();
         var isFollowUp = !namesRole && context.GuideIds.Count > 0 && !IsGreeting(question);
         if (isFollowUp)
         {
             guides.AddRange(context.GuideIds);
         }
-        var professions = topic.Where(s_professions.Contains).ToList();
+        // In a follow-up, "engineers" on its own means the role already being discussed, and another occupation
+        // set against it ("how's that different from a data scientist?") is a comparison the guide may answer.
+        var comparingInFollowUp = isFollowUp && (asksToCompare || context.LastSectionKey?.Contains("-vs-", StringComparison.Ordinal) == true);
+        var otherProfession = !namesRole && !comparingInFollowUp && TextAnalyzer.Keys(question).Concat(topic)
+            .Any(t => s_professions.Contains(t) && !(isFollowUp && t == "engineer"));
         return new QueryAnalysis(
             question,
             terms,
@@ -51,8 +70,8 @@ internal static partial class QueryAnalyzer
             guides,
             namesRole,
             isFollowUp,
-            guides.Count > 1 || ComparisonPattern().IsMatch(question),
-            professions.Count > 0 && !namesRole,
+            isComparison,
+            otherProfession,
             InstructionPattern().IsMatch(question) ? OffTopicReason.Instructions
                 : CodingPattern().IsMatch(question) ? OffTopicReason.Coding : null);
     }
@@ -69,32 +88,6 @@ internal static partial class QueryAnalyzer
             }
         }
         return false;
-    }
-
-    /// <summary>Replaces an unknown term by the closest known one, when it is close enough to be a typo.</summary>
-    private static string Correct(string term, KnowledgeIndex index)
-    {
-        if (index.Contains(term) || term.Length < 4 || char.IsDigit(term[0]))
-        {
-            return term;
-        }
-        var allowed = term.Length >= 7 ? 2 : 1;
-        string? best = null;
-        var bestDistance = allowed + 1;
-        foreach (var candidate in index.Vocabulary)
-        {
-            if (Math.Abs(candidate.Length - term.Length) > allowed)
-            {
-                continue;
-            }
-            var distance = EditDistance.Compute(term, candidate, allowed);
-            if (distance < bestDistance || (distance == bestDistance && best is not null && index.Idf(candidate) < index.Idf(best)))
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best ?? term;
     }
 
     [GeneratedRegex(@"\b(compare|comparison|compared|versus|vs\.?|difference|differ|different from|better paid)\b", RegexOptions.IgnoreCase)]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace ChatAdvisor.Knowledge;
@@ -11,6 +12,8 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly SqliteConnection _anchor;
     private readonly string _connectionString;
     private readonly Dictionary<string, int> _documentFrequency;
+    private readonly HashSet<string> _wordKeys;
+    private readonly ConcurrentDictionary<string, string> _repairs = new(StringComparer.Ordinal);
 
     private KnowledgeIndex(IReadOnlyList<KnowledgeDocument> documents, SynonymSet synonyms)
     {
@@ -18,6 +21,10 @@ public sealed class KnowledgeIndex : IDisposable
         Synonyms = synonyms;
         Chunks = [.. documents.SelectMany(d => d.Chunks)];
         ChunkTerms = [.. Chunks.Select(c => TextAnalyzer.Terms($"{c.Heading} {string.Join(' ', c.AlternateQuestions)} {c.Text}", synonyms).ToHashSet(StringComparer.Ordinal))];
+        _wordKeys = [.. Chunks.SelectMany(c => TextAnalyzer.Keys($"{c.Heading} {string.Join(' ', c.AlternateQuestions)} {c.Text}"))
+            .Concat(documents.SelectMany(d => d.Aliases.Append(d.Role)).SelectMany(TextAnalyzer.Keys))
+            .Concat(synonyms.Members)
+            .Where(k => !TextAnalyzer.IsStopWord(k))];
         _documentFrequency = new(StringComparer.Ordinal);
         foreach (var term in ChunkTerms.SelectMany(t => t))
         {
@@ -56,6 +63,66 @@ public sealed class KnowledgeIndex : IDisposable
         var n = Chunks.Count;
         var df = _documentFrequency.GetValueOrDefault(term);
         return Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
+    }
+
+    /// <summary>
+    /// Replaces an unknown word key by the closest known one when it is close enough to be a typo
+    /// ("salery" → "salary"); leaves it alone otherwise.
+    /// </summary>
+    public string Repair(string key)
+    {
+        if (key.Length < 4 || _wordKeys.Contains(key) || char.IsDigit(key[0]))
+        {
+            return key;
+        }
+        return _repairs.GetOrAdd(key, Closest);
+    }
+
+    private string Closest(string key)
+    {
+        // Edit distance first: 1 for short words (same first letter), 2 from eight letters on.
+        var allowed = key.Length >= 8 ? 2 : 1;
+        string? best = null;
+        var bestDistance = allowed + 1;
+        foreach (var candidate in _wordKeys.Concat(TextAnalyzer.StopWords))
+        {
+            if (Math.Abs(candidate.Length - key.Length) > allowed || candidate.Length < 3 || (key.Length < 6 && candidate[0] != key[0]))
+            {
+                continue;
+            }
+            var distance = EditDistance.Compute(key, candidate, allowed);
+            if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        if (best is not null)
+        {
+            return best;
+        }
+        // Then another form of the same word ("integrate" / "integration"): a long shared beginning.
+        var prefix = 0;
+        foreach (var candidate in _wordKeys)
+        {
+            var shared = SharedPrefix(key, candidate);
+            if (shared >= 6 && shared >= 0.7 * Math.Min(key.Length, candidate.Length) && shared > prefix)
+            {
+                best = candidate;
+                prefix = shared;
+            }
+        }
+        return best ?? key;
+    }
+
+    private static int SharedPrefix(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n])
+        {
+            n++;
+        }
+        return n;
     }
 
     /// <summary>Ranks sections by BM25 for the given terms, optionally limited to some guides.</summary>

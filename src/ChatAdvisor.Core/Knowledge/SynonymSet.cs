@@ -5,32 +5,30 @@ namespace ChatAdvisor.Knowledge;
 
 /// <summary>
 /// Groups of interchangeable words and phrases. Every member is rewritten to the group's first entry on both
-/// the index side and the query side, so "pay", "earn" and "compensation" all meet "salary".
+/// the index side and the query side, so "pay", "earn" and "compensation" all meet "salary". Members are
+/// compared after stemming, so one entry covers "engineer" and "engineers".
 /// </summary>
 public sealed class SynonymSet
 {
-    private readonly Dictionary<string, string> _words;
-    private readonly List<(string[] Phrase, string Canonical)> _phrases;
-
-    public static SynonymSet Empty { get; } = new([]);
+    private readonly Dictionary<string, string> _words = new(StringComparer.Ordinal);
+    private readonly List<(string[] Phrase, string Canonical)> _phrases = [];
 
     public SynonymSet(IEnumerable<IReadOnlyList<string>> groups)
     {
-        _words = new(StringComparer.Ordinal);
-        _phrases = [];
         foreach (var group in groups.Where(g => g.Count > 1))
         {
-            var canonical = string.Join('_', TextAnalyzer.Words(group[0]));
+            var canonical = string.Join('_', TextAnalyzer.Keys(group[0]));
             foreach (var member in group)
             {
-                var words = TextAnalyzer.Words(member).ToArray();
-                if (words.Length == 1)
+                var keys = TextAnalyzer.Keys(member).ToArray();
+                Members.UnionWith(keys);
+                if (keys.Length == 1)
                 {
-                    _words.TryAdd(words[0], canonical);
+                    _words.TryAdd(keys[0], canonical);
                 }
-                else if (words.Length > 1)
+                else if (keys.Length > 1)
                 {
-                    _phrases.Add((words, canonical));
+                    _phrases.Add((keys, canonical));
                 }
             }
         }
@@ -38,7 +36,10 @@ public sealed class SynonymSet
         _phrases.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
     }
 
-    public int GroupCount => _words.Values.Distinct(StringComparer.Ordinal).Count();
+    public static SynonymSet Empty { get; } = new([]);
+
+    /// <summary>Every word key that occurs in some group (used to repair typos).</summary>
+    public HashSet<string> Members { get; } = new(StringComparer.Ordinal);
 
     public static SynonymSet Parse(string yaml, string file)
     {
@@ -53,40 +54,39 @@ public sealed class SynonymSet
         }
     }
 
-    /// <summary>Rewrites phrases and words to their canonical forms.</summary>
-    public List<string> Canonicalize(IReadOnlyList<string> words)
+    /// <summary>Rewrites phrases and words to their canonical forms; a rewritten token is never a stop word.</summary>
+    public List<TextAnalyzer.Token> Canonicalize(IReadOnlyList<TextAnalyzer.Token> tokens)
     {
-        var result = new List<string>(words.Count);
-        for (var i = 0; i < words.Count; i++)
+        var result = new List<TextAnalyzer.Token>(tokens.Count);
+        for (var i = 0; i < tokens.Count; i++)
         {
-            var matched = false;
-            foreach (var (phrase, canonical) in _phrases)
+            var matched = _phrases.FirstOrDefault(p => StartsWithAt(tokens, i, p.Phrase));
+            if (matched.Phrase is not null)
             {
-                if (StartsWithAt(words, i, phrase))
-                {
-                    result.Add(canonical);
-                    i += phrase.Length - 1;
-                    matched = true;
-                    break;
-                }
+                result.Add(new TextAnalyzer.Token(matched.Canonical, false));
+                i += matched.Phrase.Length - 1;
             }
-            if (!matched)
+            else if (_words.TryGetValue(tokens[i].Key, out var canonical))
             {
-                result.Add(_words.TryGetValue(words[i], out var canonical) ? canonical : words[i]);
+                result.Add(new TextAnalyzer.Token(canonical, tokens[i].IsStopWord && canonical == tokens[i].Key));
+            }
+            else
+            {
+                result.Add(tokens[i]);
             }
         }
         return result;
     }
 
-    private static bool StartsWithAt(IReadOnlyList<string> words, int start, string[] phrase)
+    private static bool StartsWithAt(IReadOnlyList<TextAnalyzer.Token> tokens, int start, string[] phrase)
     {
-        if (start + phrase.Length > words.Count)
+        if (start + phrase.Length > tokens.Count)
         {
             return false;
         }
         for (var j = 0; j < phrase.Length; j++)
         {
-            if (!string.Equals(words[start + j], phrase[j], StringComparison.Ordinal))
+            if (!string.Equals(tokens[start + j].Key, phrase[j], StringComparison.Ordinal))
             {
                 return false;
             }

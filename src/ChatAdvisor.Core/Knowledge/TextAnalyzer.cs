@@ -19,6 +19,7 @@ public static class TextAnalyzer
         "usually", "generally", "really", "much", "many", "more", "most", "all", "other", "need", "needs",
         "needed", "role", "roles", "job", "jobs", "position", "career", "work", "working", "works", "as",
         "describe", "explain", "mean", "means", "give", "say", "said", "us", "am", "let", "lets", "wondering",
+        "wat", "whats", "wats", "hows", "whos", "u", "ur", "r", "pls", "plz", "ok", "okay",
     };
 
     /// <summary>Lower-cased, accent-free words and numbers ("€50,000" gives "50000").</summary>
@@ -54,22 +55,28 @@ public static class TextAnalyzer
         }
     }
 
-    /// <summary>The searchable terms of a text.</summary>
-    public static List<string> Terms(string text, SynonymSet synonyms)
+    /// <summary>The searchable terms of a text: stemmed, typo-repaired, synonyms merged, stop words dropped.</summary>
+    public static List<string> Terms(string text, SynonymSet synonyms, Func<string, string>? repair = null)
     {
-        var canonical = synonyms.Canonicalize([.. Words(text)]);
-        var terms = new List<string>(canonical.Count);
-        foreach (var word in canonical)
-        {
-            if (!s_stopWords.Contains(word))
-            {
-                terms.Add(Stem(word));
-            }
-        }
-        return terms;
+        var tokens = Tokens(text, repair);
+        return [.. synonyms.Canonicalize(tokens).Where(t => !t.IsStopWord).Select(t => t.Key)];
+    }
+
+    /// <summary>The comparison keys of a text's words, before synonyms: stop words as they are, others stemmed.</summary>
+    public static IEnumerable<string> Keys(string text) => Tokens(text, null).Select(t => t.Key);
+
+    private static List<Token> Tokens(string text, Func<string, string>? repair) =>
+        [.. Words(text).Select(w => s_stopWords.Contains(w) ? new Token(w, true) : Repaired(Stem(w), repair))];
+
+    private static Token Repaired(string key, Func<string, string>? repair)
+    {
+        var repaired = repair?.Invoke(key) ?? key;
+        return new Token(repaired, s_stopWords.Contains(repaired));
     }
 
     public static bool IsStopWord(string word) => s_stopWords.Contains(word);
+
+    public static IEnumerable<string> StopWords => s_stopWords;
 
     /// <summary>A light English suffix stripper: enough to meet "skills"/"skill", "deploying"/"deploy".</summary>
     public static string Stem(string word)
@@ -103,6 +110,9 @@ public static class TextAnalyzer
         }
         return word;
     }
+
+    /// <summary>A word as compared: its key (stem) and whether it is a stop word.</summary>
+    public readonly record struct Token(string Key, bool IsStopWord);
 
     private static string TrimDouble(string stem) =>
         stem.Length > 3 && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'z') ? stem[..^1] : stem;

@@ -1,4 +1,4 @@
-namespace ChatAdvisor.Advice;
+namespace ChatAdvisor.Knowledge;
 
 /// <summary>Optimal-string-alignment distance, giving up early once it exceeds a bound.</summary>
 internal static class EditDistance
