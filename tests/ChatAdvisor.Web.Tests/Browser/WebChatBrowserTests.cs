@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using ChatAdvisor.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChatAdvisor.Web.Tests.Browser;
+
+/// <summary>
+/// The home page in headless Chromium: the official Web Chat bundle talking to this host's Direct Line endpoint
+/// over a real socket, as a visitor would use it.
+/// </summary>
+public sealed class WebChatBrowserTests(ChromiumFixture chromium, ITestOutputHelper output) : IClassFixture<ChromiumFixture>, IAsyncLifetime, IDisposable
+{
+    private const string Question = "What does an MLOps engineer do?";
+    private const string WelcomeText = "ChatAdvisor, an AI assistant";
+
+    private readonly ChatAdvisorApp _app = new();
+    private readonly ConcurrentQueue<string> _problems = new();
+    private IBrowserContext? _context;
+
+    private IPage Page { get; set; } = null!;
+
+    /// <summary>Web Chat's transcript (the list of activities, not its screen-reader live region).</summary>
+    private ILocator Transcript => Page.Locator("#webchat .webchat__basic-transcript");
+
+    public async Task InitializeAsync()
+    {
+        var baseAddress = _app.Listen();
+        _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            Locale = "en-GB",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        Page = await _context.NewPageAsync();
+        Page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _problems.Enqueue($"console error: {message.Text} ({message.Location})");
+            }
+        };
+        Page.PageError += (_, error) => _problems.Enqueue($"page error: {error}");
+        Page.RequestFailed += (_, request) => _problems.Enqueue($"request failed: {request.Method} {request.Url} {request.Failure}");
+        Page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                _problems.Enqueue($"HTTP {response.Status}: {response.Request.Method} {response.Url}");
+            }
+        };
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.DisposeAsync();
+        }
+    }
+
+    /// <summary>Runs after <see cref="DisposeAsync"/> has closed the browser context.</summary>
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task Home_page_discloses_the_AI_assistant_before_anything_is_sent_and_Web_Chat_shows_the_welcome()
+    {
+        await Page.GotoAsync("/");
+
+        // The disclosure is part of the page itself, above the chat, before the visitor has typed anything.
+        var disclosure = Page.Locator("#ai-disclosure");
+        await Expect(disclosure).ToBeVisibleAsync();
+        await Expect(disclosure).ToContainTextAsync("You are chatting with an AI assistant, not a person.");
+        var sendBox = Page.Locator("#webchat [data-id='webchat-sendbox-input']");
+        await Expect(sendBox).ToBeVisibleAsync();
+        await Expect(sendBox).ToBeEmptyAsync();
+        Assert.True((await disclosure.BoundingBoxAsync())!.Y < (await Page.Locator("#webchat").BoundingBoxAsync())!.Y,
+            "The AI disclosure should sit above the chat.");
+
+        // The bot's welcome arrives through Direct Line without a message from the visitor and says what it is.
+        var welcome = Transcript.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = WelcomeText });
+        await Expect(welcome).ToHaveCountAsync(1);
+        await Expect(welcome).ToContainTextAsync("not a person");
+        await Expect(Transcript.Locator(".webchat__bubble--from-user")).ToHaveCountAsync(0);
+
+        // site.css labels every bot bubble as AI-generated (AI Act Art. 50).
+        var label = await welcome.Locator(".webchat__bubble__content").EvaluateAsync<string>("e => getComputedStyle(e, '::before').content");
+        Assert.Equal("\"AI-generated\"", label);
+
+        await Expect(Page.Locator("#webchat .webchat__connectivityStatus")).ToBeHiddenAsync();
+        await Expect(Page.Locator("#chat-error")).ToBeHiddenAsync();
+        await ScreenshotAsync("home-welcome.png");
+        Assert.Empty(_problems);
+    }
+
+    [Fact]
+    public async Task Asking_through_the_send_box_gets_a_cited_answer_and_the_question_is_marked_sent()
+    {
+        await Page.GotoAsync("/");
+        await Expect(Transcript).ToContainTextAsync(WelcomeText);
+
+        var sendBox = Page.Locator("#webchat [data-id='webchat-sendbox-input']");
+        await sendBox.FillAsync(Question);
+        await Page.Locator("#webchat").GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Expect(sendBox).ToBeEmptyAsync();
+
+        // The question is echoed back by the server with its clientActivityID, so Web Chat moves it from
+        // "Sending" to "Sent at …" and never to "Send failed".
+        var question = Transcript.Locator("article").Filter(new() { Has = Page.Locator(".webchat__bubble--from-user", new() { HasText = Question }) });
+        await Expect(question).ToHaveCountAsync(1);
+        var status = question.Locator(".webchat__activity-status");
+        await Expect(status).ToContainTextAsync("Sent at");
+        await Expect(status).Not.ToContainTextAsync("Send failed");
+        await Expect(question.Locator(".webchat__activity-status--sending")).ToHaveCountAsync(0);
+
+        // The answer says what the job is and carries its citation: the inline [1] marker and the reference list.
+        var answer = Transcript.Locator("article").Filter(new() { Has = Page.Locator("button.webchat__render-markdown__citation") });
+        await Expect(answer).ToHaveCountAsync(1);
+        await Expect(answer).ToContainTextAsync(new Regex("An MLOps engineer", RegexOptions.IgnoreCase));
+        await Expect(answer).ToContainTextAsync(new Regex("machine learning models", RegexOptions.IgnoreCase));
+        await Expect(answer).ToContainTextAsync(new Regex(@"deploy|production", RegexOptions.IgnoreCase));
+        var marker = answer.Locator("button.webchat__render-markdown__citation").First;
+        await Expect(marker).ToBeVisibleAsync();
+        await Expect(marker).ToHaveAttributeAsync("aria-label", new Regex("MLOps Engineer role guide"));
+        var references = answer.Locator(".webchat__link-definitions");
+        await Expect(references).ToBeVisibleAsync();
+        await Expect(references).ToContainTextAsync(new Regex(@"\d+ references?"));
+        await Expect(references.GetByRole(AriaRole.Listitem)).ToContainTextAsync("MLOps Engineer role guide");
+        Assert.True(await IsAfterAsync(answer, question), "The answer should be shown below the question.");
+
+        await Expect(Page.Locator("#webchat .webchat__connectivityStatus")).ToBeHiddenAsync();
+        await ScreenshotAsync("answer-with-citation.png");
+
+        // Opening the citation shows the cited passage of the guide (from the schema.org Claim).
+        await marker.ClickAsync();
+        var dialog = Page.GetByRole(AriaRole.Dialog, new() { Name = "MLOps Engineer role guide" });
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog).ToContainTextAsync("An MLOps engineer");
+        await ScreenshotAsync("citation-dialog.png");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+
+        await Expect(status).Not.ToContainTextAsync("Send failed");
+        Assert.Empty(_problems);
+    }
+
+    private static async Task<bool> IsAfterAsync(ILocator later, ILocator earlier)
+    {
+        var earlierElement = await earlier.ElementHandleAsync();
+        return await later.EvaluateAsync<bool>(
+            "(later, earlier) => !!(earlier.compareDocumentPosition(later) & Node.DOCUMENT_POSITION_FOLLOWING)", earlierElement);
+    }
+
+    private async Task ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(ChromiumFixture.ScreenshotFolder);
+        var path = Path.Combine(ChromiumFixture.ScreenshotFolder, name);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        output.WriteLine($"Screenshot: {path}");
+    }
+}
