@@ -13,9 +13,9 @@ internal static partial class ExtractiveAnswerer
     {
         var units = Units(chunk.Text);
         // Terms that pick out particular sentences: in the question and in this section's text, but not what the
-        // section as a whole is about (its heading and the questions it answers). "Salary in Germany" picks the
-        // German figure; "salary" alone gets the whole salary section.
-        var sectionTerms = TextAnalyzer.Terms(chunk.Heading + " " + string.Join(' ', chunk.AlternateQuestions), index.Synonyms).ToHashSet(StringComparer.Ordinal);
+        // section as a whole is about (its heading and its main question). "Salary in Germany" picks the German
+        // figure; "salary" alone gets the whole salary section.
+        var sectionTerms = TextAnalyzer.Terms($"{chunk.Heading} {(chunk.AlternateQuestions.Count > 0 ? chunk.AlternateQuestions[0] : "")}", index.Synonyms).ToHashSet(StringComparer.Ordinal);
         var specific = query.TopicTerms.Where(t => index.Contains(t) && !sectionTerms.Contains(t)).ToHashSet(StringComparer.Ordinal);
         var scores = units.Select(u => Score(u, specific, index)).ToList();
         var best = scores.Count == 0 ? 0 : scores.Max();

@@ -24,18 +24,14 @@ internal static partial class QueryAnalyzer
         var terms = TextAnalyzer.Terms(question, index.Synonyms, index.Repair);
         var roleTerms = new HashSet<string>(StringComparer.Ordinal);
         var guides = new List<string>();
-        foreach (var document in index.Documents)
+        foreach (var alias in index.RoleAliases)
         {
-            foreach (var alias in document.Aliases.Append(document.Role))
+            if (ContainsSequence(terms, alias.Terms))
             {
-                var aliasTerms = TextAnalyzer.Terms(alias, index.Synonyms);
-                if (aliasTerms.Count > 0 && ContainsSequence(terms, aliasTerms))
+                roleTerms.UnionWith(alias.Terms);
+                if (!guides.Contains(alias.GuideId))
                 {
-                    roleTerms.UnionWith(aliasTerms);
-                    if (!guides.Contains(document.Id))
-                    {
-                        guides.Add(document.Id);
-                    }
+                    guides.Add(alias.GuideId);
                 }
             }
         }
@@ -78,7 +74,7 @@ internal static partial class QueryAnalyzer
 
     private static bool IsGreeting(string question) => GreetingPattern().IsMatch(question);
 
-    private static bool ContainsSequence(List<string> terms, List<string> sequence)
+    private static bool ContainsSequence(List<string> terms, IReadOnlyList<string> sequence)
     {
         for (var i = 0; i + sequence.Count <= terms.Count; i++)
         {

@@ -25,6 +25,8 @@ public sealed class KnowledgeIndex : IDisposable
             .Concat(documents.SelectMany(d => d.Aliases.Append(d.Role)).SelectMany(TextAnalyzer.Keys))
             .Concat(synonyms.Members)
             .Where(k => !TextAnalyzer.IsStopWord(k))];
+        RoleAliases = [.. documents.SelectMany(d => d.Aliases.Append(d.Role).Select(a => new RoleAlias(d.Id, TextAnalyzer.Terms(a, synonyms))))
+            .Where(a => a.Terms.Count > 0)];
         _documentFrequency = new(StringComparer.Ordinal);
         foreach (var term in ChunkTerms.SelectMany(t => t))
         {
@@ -51,6 +53,9 @@ public sealed class KnowledgeIndex : IDisposable
     public IReadOnlyList<HashSet<string>> ChunkTerms { get; }
 
     public IEnumerable<string> Vocabulary => _documentFrequency.Keys;
+
+    /// <summary>Each guide's role names as terms, for spotting which role a question is about.</summary>
+    public IReadOnlyList<RoleAlias> RoleAliases { get; }
 
     public static KnowledgeIndex Build(IReadOnlyList<KnowledgeDocument> documents, SynonymSet synonyms) =>
         new(documents, synonyms);
@@ -192,6 +197,9 @@ public sealed class KnowledgeIndex : IDisposable
     private string Analyze(string text) =>
         string.Join(' ', TextAnalyzer.Terms(text, Synonyms));
 }
+
+/// <summary>One way of naming a guide's role, as analysed terms.</summary>
+public sealed record RoleAlias(string GuideId, IReadOnlyList<string> Terms);
 
 /// <summary>A retrieved section with its BM25 score (higher is better).</summary>
 public sealed record SearchHit(Chunk Chunk, double Score, int Ordinal);

@@ -97,9 +97,8 @@ public static class TextAnalyzer
         {
             return TrimDouble(word[..^2]);
         }
-        if (word.EndsWith("es", StringComparison.Ordinal) && word.Length > 4
-            && (word.EndsWith("ses", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal)
-                || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal)))
+        if (word.Length > 4 && (word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal)
+            || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal)))
         {
             return word[..^2];
         }

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ChatAdvisor.Advice;
+using ChatAdvisor.Evaluation;
+using ChatAdvisor.Knowledge;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+// Answer latency with today's knowledge and with 10,000 synthetic sections added.
+// Usage: dotnet run -c Release --project tests/ChatAdvisor.Benchmarks [-- --write]
+var root = FindRoot();
+var questions = GoldItem.Load(Path.Combine(root, "tests", "eval", "gold-set.jsonl"));
+var results = new List<string>
+{
+    Measure("Today's knowledge", Path.Combine(root, "knowledge"), questions),
+};
+var synthetic = Directory.CreateTempSubdirectory("chatadvisor-bench-").FullName;
+try
+{
+    SyntheticKnowledge.Write(Path.Combine(root, "knowledge"), synthetic, guides: 500, sectionsPerGuide: 20);
+    results.Add(Measure("With 10,000 synthetic sections", synthetic, questions));
+}
+finally
+{
+    Directory.Delete(synthetic, recursive: true);
+}
+
+var table = new StringBuilder()
+    .AppendLine("| Scenario | Sections | Index build (ms) | Answers | p50 (ms) | p95 (ms) | max (ms) |")
+    .AppendLine("|---|---|---|---|---|---|---|");
+results.ForEach(r => table.AppendLine(r));
+Console.Write(table);
+if (args.Contains("--write"))
+{
+    var path = Path.Combine(root, "tests", "ChatAdvisor.Benchmarks", "RESULTS.md");
+    var text = File.ReadAllText(path);
+    var marker = "<!-- results -->";
+    var stamp = string.Create(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, .NET {Environment.Version}, Release build.");
+    File.WriteAllText(path, text[..(text.IndexOf(marker, StringComparison.Ordinal) + marker.Length)] + "\n\n" + stamp + "\n\n" + table);
+    Console.WriteLine($"Written to {path}");
+}
+
+static string Measure(string name, string folder, List<GoldItem> questions)
+{
+    var started = Stopwatch.GetTimestamp();
+    var knowledge = new KnowledgeBase(Options.Create(new KnowledgeOptions { Path = folder }), new BenchEnvironment(), NullLogger<KnowledgeBase>.Instance);
+    var sections = knowledge.Current.Chunks.Count;
+    var buildMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    var advisor = new Advisor(knowledge, Options.Create(new AdviceOptions()), NullLogger<Advisor>.Instance);
+    var timings = new List<double>();
+    for (var round = 0; round < 6; round++)
+    {
+        foreach (var item in questions)
+        {
+            var context = AdviceContext.Empty;
+            foreach (var turn in item.Turns)
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                context = advisor.AnswerAsync(turn, context, CancellationToken.None).GetAwaiter().GetResult().Context;
+                if (round > 0)
+                {
+                    timings.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                }
+            }
+        }
+    }
+    timings.Sort();
+    double P(double p) => timings[Math.Clamp((int)Math.Ceiling(p * timings.Count) - 1, 0, timings.Count - 1)];
+    return string.Create(CultureInfo.InvariantCulture, $"| {name} | {sections} | {buildMs:0} | {timings.Count} | {P(0.5):0.00} | {P(0.95):0.00} | {timings[^1]:0.00} |");
+}
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "ChatAdvisor.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+    throw new InvalidOperationException("ChatAdvisor.sln not found.");
+}
+
+internal sealed class BenchEnvironment : IHostEnvironment
+{
+    public string EnvironmentName { get; set; } = "Benchmark";
+
+    public string ApplicationName { get; set; } = "ChatAdvisor.Benchmarks";
+
+    public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+    public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+}
