@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ChatAdvisor.Generation;
 using System.Text;
 using ChatAdvisor.Knowledge;
 using Microsoft.Extensions.Logging;
@@ -10,31 +13,49 @@ namespace ChatAdvisor.Advice;
 /// Answers questions about the roles from the guides alone: retrieve sections, decide whether they answer the
 /// question, quote what answers it and cite where it came from. Declines rather than guesses.
 /// </summary>
-public sealed class Advisor(KnowledgeBase knowledge, IOptions<AdviceOptions> options, ILogger<Advisor> logger)
+public sealed partial class Advisor(
+    KnowledgeBase knowledge,
+    IOptions<AdviceOptions> options,
+    ILogger<Advisor> logger,
+    SemanticScorer? semantic = null,
+    GenerativeAnswerer? generative = null)
 {
     public const string ExtractiveMode = "extractive";
+    public const string GenerativeMode = "generative";
 
-    public Task<Answer> AnswerAsync(string question, AdviceContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Answers from the guides. Retrieval, confidence and declining are always decided here; when a language model
+    /// is configured it only rewords the chosen passages, and its answer is used only if every citation and figure
+    /// checks out against them (otherwise the quoted answer stands).
+    /// </summary>
+    public async Task<Answer> AnswerAsync(string question, AdviceContext context, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
-        var answer = Answer(question, context);
+        var index = knowledge.Current;
+        var scores = semantic is { IsEnabled: true } ? await semantic.ScoreAsync(index, question, cancellationToken) : null;
+        var answer = Trace(index, question, context, options.Value.MinConfidence, scores).Answer;
+        if (answer.Kind == AnswerKind.Answered && generative is { IsEnabled: true })
+        {
+            answer = await RewordAsync(index, question, answer, cancellationToken) ?? answer;
+        }
         AdviceLog.Answered(logger, answer.Kind, answer.Confidence, answer.Citations.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return Task.FromResult(answer);
+        return answer;
     }
 
     internal Answer Answer(string question, AdviceContext context) => Trace(question, context, options.Value.MinConfidence).Answer;
 
     /// <summary>The answer together with the ranked sections behind it, for evaluation.</summary>
-    internal AdviceTrace Trace(string question, AdviceContext context, double minConfidence)
+    internal AdviceTrace Trace(string question, AdviceContext context, double minConfidence) =>
+        Trace(knowledge.Current, question, context, minConfidence, null);
+
+    private AdviceTrace Trace(KnowledgeIndex index, string question, AdviceContext context, double minConfidence, IReadOnlyList<double>? semanticScores)
     {
-        var index = knowledge.Current;
         var query = QueryAnalyzer.Analyze(question, index, context);
         if (query.OffTopic is not null || query.MentionsOtherProfession)
         {
             return new(Abstain(index, query, context, 0), []);
         }
-        var ranked = Rank(index, query, context);
+        var ranked = Rank(index, query, context, semanticScores);
         var keys = ranked.Select(r => r.Hit.Chunk.Key).ToList();
         return new(Compose(index, query, context, ranked, minConfidence), keys);
     }
@@ -93,7 +114,7 @@ public sealed class Advisor(KnowledgeBase knowledge, IOptions<AdviceOptions> opt
         }
     }
 
-    private static List<Ranked> Rank(KnowledgeIndex index, QueryAnalysis query, AdviceContext context)
+    private static List<Ranked> Rank(KnowledgeIndex index, QueryAnalysis query, AdviceContext context, IReadOnlyList<double>? semanticScores)
     {
         if (query.TopicTerms.Count == 0)
         {
@@ -111,7 +132,9 @@ public sealed class Advisor(KnowledgeBase knowledge, IOptions<AdviceOptions> opt
             {
                 var coverage = query.TopicTerms.Where(index.ChunkTerms[h.Ordinal].Contains).Sum(index.Idf) / topicWeight;
                 var sameTopic = query.IsFollowUp && h.Chunk.Key == context.LastSectionKey ? 0.1 : 0;
-                return new Ranked(h, coverage, (0.7 * coverage) + (0.3 * h.Score / maxScore) + sameTopic);
+                // Hybrid ranking when embeddings are configured: meaning breaks ties that words cannot.
+                var meaning = semanticScores is null ? 0 : 0.3 * Math.Max(0, semanticScores[h.Ordinal]);
+                return new Ranked(h, coverage, (0.7 * coverage) + (0.3 * h.Score / maxScore) + sameTopic + meaning);
             })
             .OrderByDescending(r => r.Rank)];
     }
@@ -133,6 +156,21 @@ public sealed class Advisor(KnowledgeBase knowledge, IOptions<AdviceOptions> opt
         return new Ranked(new SearchHit(chunk, 1, ordinal), 1.0, 1.0);
     }
 
+    private async Task<Answer?> RewordAsync(KnowledgeIndex index, string question, Answer extractive, CancellationToken cancellationToken)
+    {
+        var passages = extractive.Citations.Select(c => index.Chunks.First(x => x.Key == c.Key)).ToList();
+        var generated = await generative!.AnswerAsync(question, passages, cancellationToken);
+        if (generated is null)
+        {
+            return null;
+        }
+        // Renumber the model's markers in order of first use, so citations read [1], [2]…
+        var positions = generated.CitedPassages.Select((passage, i) => (passage, position: i + 1)).ToDictionary(x => x.passage, x => x.position);
+        var text = CitationMarker().Replace(generated.Text, m => $"[{positions[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)]}]");
+        var citations = generated.CitedPassages.Select(p => extractive.Citations[p - 1] with { Position = positions[p] }).ToList();
+        return extractive with { Text = text, Citations = citations, Mode = GenerativeMode };
+    }
+
     private static Answer Abstain(KnowledgeIndex index, QueryAnalysis query, AdviceContext context, double confidence)
     {
         var reason = query.OffTopic switch
@@ -148,6 +186,9 @@ public sealed class Advisor(KnowledgeBase knowledge, IOptions<AdviceOptions> opt
         return new Answer(AnswerKind.Abstained, text, [], Math.Round(confidence, 3),
             Suggestions.Starters(index, 2), ExtractiveMode, context);
     }
+
+    [GeneratedRegex(@"\[(\d+)\]")]
+    private static partial Regex CitationMarker();
 
     private sealed record Ranked(SearchHit Hit, double Coverage, double Rank);
 }

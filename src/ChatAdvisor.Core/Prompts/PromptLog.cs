@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Logging;
+
+namespace ChatAdvisor.Prompts;
+
+internal static partial class PromptLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Prompts loaded: {Count} from {Folder}")]
+    public static partial void Loaded(ILogger logger, int count, string folder);
+}
