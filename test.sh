@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every ChatAdvisor test. Installs what the tests need (Chromium, the npm packages) when missing.
+# Runs every ChatAdvisor test. Installs what the tests need (Chromium, the npm packages, clamd) when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteractive
@@ -15,9 +15,57 @@ if [ ! -f node_modules/botframework-webchat/dist/webchat.js ] || [ ! -d node_mod
   npm ci --no-audit --no-fund
 fi
 
+# A private clamd for the malware-scanner tests (tests/ChatAdvisor.Core.Tests/Cvs/ClamAvScannerTests.cs), on a free
+# local port, whose only signature is the MD5 of a harmless sample file, so no signature download is needed. The
+# sample's bytes are defined here and nowhere else: the tests read the file named by CHATADVISOR_TEST_CLAMD_SAMPLE and
+# expect clamd to report it as ChatAdvisor.TestSignature.UNOFFICIAL. Started now, so that it loads during the build.
+clamd_bin=$(command -v clamd || echo /usr/sbin/clamd)
+if [ ! -x "$clamd_bin" ]; then
+  echo "Installing clamd for the malware-scanner tests..."
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq clamav-daemon >/dev/null
+  clamd_bin=/usr/sbin/clamd
+fi
+clamd_dir=$(mktemp -d "${TMPDIR:-/tmp}/chatadvisor-clamd.XXXXXX")
+stop_clamd() {
+  if [ -s "$clamd_dir/clamd.pid" ]; then kill "$(cat "$clamd_dir/clamd.pid")" 2>/dev/null || true; fi
+  rm -rf "$clamd_dir"
+}
+trap stop_clamd EXIT
+clamd_answers_pong() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$clamd_port" && printf 'zPING\0' >&3 && IFS= read -r -d '' -t 2 reply <&3 && [ "$reply" = PONG ]) 2>/dev/null
+}
+clamd_port=$((20000 + RANDOM % 30000))
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+  (exec 3<>"/dev/tcp/127.0.0.1/$clamd_port") 2>/dev/null || break # nothing listens there: free
+  clamd_port=$((20000 + RANDOM % 30000))
+done
+printf '%s' 'ChatAdvisor clamd test file — harmless' >"$clamd_dir/sample.txt"
+mkdir "$clamd_dir/db"
+echo "$(md5sum <"$clamd_dir/sample.txt" | cut -d' ' -f1):$(wc -c <"$clamd_dir/sample.txt" | tr -d ' '):ChatAdvisor.TestSignature" >"$clamd_dir/db/test.hdb"
+{
+  echo "Foreground no"
+  echo "TCPSocket $clamd_port"
+  echo "TCPAddr 127.0.0.1"
+  echo "DatabaseDirectory $clamd_dir/db"
+  echo "TemporaryDirectory $clamd_dir"
+  echo "PidFile $clamd_dir/clamd.pid"
+  echo "LogFile $clamd_dir/clamd.log"
+  echo "StreamMaxLength 64M"
+  if [ "$(id -u)" -eq 0 ]; then echo "User root"; fi
+} >"$clamd_dir/clamd.conf"
+"$clamd_bin" -c "$clamd_dir/clamd.conf" >/dev/null || echo "clamd did not start; the ClamAV scanner tests will fail." >&2
+export CHATADVISOR_TEST_CLAMD="127.0.0.1:$clamd_port" CHATADVISOR_TEST_CLAMD_SAMPLE="$clamd_dir/sample.txt"
+
 results=artifacts/test-results
 rm -rf "$results"
 dotnet build ChatAdvisor.sln -c Release -warnaserror
+clamd_deadline=$((SECONDS + 60))
+until clamd_answers_pong || [ "$SECONDS" -ge "$clamd_deadline" ]; do sleep 0.5; done
+if ! clamd_answers_pong; then
+  echo "clamd did not answer PING on port $clamd_port; the ClamAV scanner tests will fail. Its log:" >&2
+  cat "$clamd_dir/clamd.log" >&2 2>/dev/null || true
+fi
 status=0
 dotnet test ChatAdvisor.sln -c Release --no-build --logger trx --results-directory "$results" || status=$?
 

@@ -1,7 +1,9 @@
 using ChatAdvisor.Advice;
 using ChatAdvisor.Conversations;
+using ChatAdvisor.Cvs;
 using ChatAdvisor.Data;
 using ChatAdvisor.Evaluation;
+using ChatAdvisor.Generation;
 using ChatAdvisor.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,10 +21,20 @@ public static class ServiceCollectionExtensions
         services.AddOptions<AdviceOptions>().BindConfiguration(AdviceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<KnowledgeBase>();
         services.AddHostedService<KnowledgeWatcher>();
+        services.AddChatAdvisorGeneration();
+        services.AddSingleton<SemanticScorer>();
         services.AddSingleton<Advisor>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<TranscriptStore>();
         services.AddSingleton<Evaluator>();
+        services.AddChatAdvisorCvs();
+        services.AddOptions<CvDialogOptions>().BindConfiguration(CvDialogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CvSubmissions>();
+        services.AddSingleton<PrivacyNoticeStore>();
+        services.AddSingleton<UploadLinks>();
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         return services;
     }
 }

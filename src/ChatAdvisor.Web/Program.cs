@@ -23,6 +23,7 @@ if (args is ["eval", .. var options])
 app.MapDefaultEndpoints();
 app.MapSite();
 app.MapDirectLine();
+app.MapBot();
 
 app.Run();
 return 0;

@@ -1,4 +1,5 @@
 using ChatAdvisor.Advice;
+using ChatAdvisor.Cvs;
 
 namespace ChatAdvisor.Conversations;
 
@@ -6,4 +7,13 @@ namespace ChatAdvisor.Conversations;
 public sealed record ConversationState(AdviceContext Advice, int AnswersGiven)
 {
     public static ConversationState Empty { get; } = new(AdviceContext.Empty, 0);
+
+    /// <summary>The CV-upload dialog in progress, if any.</summary>
+    public CvDialogState? CvDialog { get; init; }
+
+    /// <summary>A request to see or erase data in progress, if any.</summary>
+    public DataRequestState? DataRequest { get; init; }
+
+    /// <summary>Whether the bot has already offered to take a CV in this conversation.</summary>
+    public bool CvOffered { get; init; }
 }

@@ -42,6 +42,12 @@ public sealed class ConversationStore(IDbContextFactory<ChatAdvisorDb> dbFactory
         }
     }
 
+    public async Task<Conversation?> FindAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+    }
+
     public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json.Nodes;
 using ChatAdvisor.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -9,6 +10,8 @@ namespace ChatAdvisor.Conversations;
 /// several hosts can append to one conversation safely.</summary>
 public sealed class TranscriptStore(IDbContextFactory<ChatAdvisorDb> dbFactory, TimeProvider time)
 {
+    public const string RemovedNote = "[removed at the candidate's request]";
+
     /// <summary>Reserves the next sequence number and stores the entry built for it, in one transaction.</summary>
     /// <returns>The stored entry, or null when the conversation does not exist.</returns>
     public async Task<TranscriptActivity?> AppendAsync(string conversationId, Func<long, TranscriptActivity> build, CancellationToken cancellationToken)
@@ -41,6 +44,37 @@ public sealed class TranscriptStore(IDbContextFactory<ChatAdvisorDb> dbFactory, 
             .OrderBy(a => a.Sequence)
             .Take(limit)
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the content of the given activities with a removal note, keeping id, time and sender so the
+    /// conversation still reads in order.
+    /// </summary>
+    public async Task RedactAsync(string conversationId, IReadOnlyCollection<string> activityIds, CancellationToken cancellationToken)
+    {
+        if (activityIds.Count == 0)
+        {
+            return;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.TranscriptActivities
+            .Where(a => a.ConversationId == conversationId && activityIds.Contains(a.ActivityId))
+            .ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            var original = JsonNode.Parse(row.Json)!.AsObject();
+            var redacted = new JsonObject { ["text"] = RemovedNote, ["textFormat"] = "plain" };
+            foreach (var keep in (string[])["type", "id", "timestamp", "channelId", "conversation", "from", "recipient", "replyToId"])
+            {
+                if (original[keep] is { } value)
+                {
+                    redacted[keep] = value.DeepClone();
+                }
+            }
+            row.Json = redacted.ToJsonString();
+            row.Text = RemovedNote;
+        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static void AddParameter(DbCommand command, string name, object value)

@@ -1,4 +1,7 @@
+using System.Text;
 using ChatAdvisor.Conversations;
+using ChatAdvisor.Cvs;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatAdvisor.Data;
@@ -9,6 +12,12 @@ public sealed class ChatAdvisorDb(DbContextOptions<ChatAdvisorDb> options) : DbC
     public DbSet<Conversation> Conversations => Set<Conversation>();
 
     public DbSet<TranscriptActivity> TranscriptActivities => Set<TranscriptActivity>();
+
+    public DbSet<CvSubmission> CvSubmissions => Set<CvSubmission>();
+
+    public DbSet<DataRequest> DataRequests => Set<DataRequest>();
+
+    public DbSet<UploadLink> UploadLinks => Set<UploadLink>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -38,5 +47,41 @@ public sealed class ChatAdvisorDb(DbContextOptions<ChatAdvisorDb> options) : DbC
             e.Property(a => a.Timestamp).HasColumnName("timestamp");
             e.Property(a => a.Json).HasColumnName("json");
         });
+        modelBuilder.Entity<CvSubmission>(e =>
+        {
+            e.ToTable("cv_submissions");
+            e.HasKey(c => c.Id);
+            SnakeCaseColumns(e.Metadata);
+        });
+        modelBuilder.Entity<UploadLink>(e =>
+        {
+            e.ToTable("upload_links");
+            e.HasKey(l => l.TokenHash);
+            SnakeCaseColumns(e.Metadata);
+        });
+        modelBuilder.Entity<DataRequest>(e =>
+        {
+            e.ToTable("data_requests");
+            e.HasKey(d => d.Id);
+            SnakeCaseColumns(e.Metadata);
+        });
+    }
+
+    /// <summary>Columns are the snake_case of the property names, as the schema scripts spell them.</summary>
+    private static void SnakeCaseColumns(IMutableEntityType entity)
+    {
+        foreach (var property in entity.GetProperties())
+        {
+            var name = new StringBuilder();
+            foreach (var c in property.Name)
+            {
+                if (char.IsUpper(c) && name.Length > 0)
+                {
+                    name.Append('_');
+                }
+                name.Append(char.ToLowerInvariant(c));
+            }
+            property.SetColumnName(name.ToString());
+        }
     }
 }

@@ -109,8 +109,13 @@ public sealed class KnowledgeBase : IDisposable
             .Where(f => GuideImporter.CanImport(f) && !IsDocumentation(f))
             .Order(StringComparer.Ordinal);
 
-    private bool IsDocumentation(string file) =>
-        string.Equals(System.IO.Path.GetRelativePath(Folder, file), "README.md", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The folder's README and the notices (such as the privacy notice) are not guides.</summary>
+    private bool IsDocumentation(string file)
+    {
+        var relative = System.IO.Path.GetRelativePath(Folder, file);
+        return string.Equals(relative, "README.md", StringComparison.OrdinalIgnoreCase)
+            || relative.StartsWith("notices" + System.IO.Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase);
+    }
 
     private KnowledgeDocument? LoadGuide(string file, List<KnowledgeProblem> problems)
     {

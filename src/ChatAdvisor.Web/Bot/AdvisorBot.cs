@@ -2,12 +2,13 @@ using System.Text.RegularExpressions;
 using ChatAdvisor.Advice;
 using ChatAdvisor.Conversations;
 using ChatAdvisor.Knowledge;
+using ChatAdvisor.Web.Bot.CvUpload;
 using ChatAdvisor.Web.Bot.Protocol;
 
 namespace ChatAdvisor.Web.Bot;
 
 /// <summary>The turn handler: welcomes new conversations and routes messages to the advisor.</summary>
-public sealed partial class AdvisorBot(Advisor advisor, KnowledgeBase knowledge, ConversationStore conversations, ILogger<AdvisorBot> logger)
+public sealed partial class AdvisorBot(Advisor advisor, KnowledgeBase knowledge, ConversationStore conversations, CvUploadHandler cvUpload, ILogger<AdvisorBot> logger)
 {
     public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -34,33 +35,45 @@ public sealed partial class AdvisorBot(Advisor advisor, KnowledgeBase knowledge,
     private async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var text = turn.Activity.Text?.Trim() ?? "";
-        if (turn.Activity.Attachments is { Count: > 0 })
+        var (state, version) = await conversations.LoadStateAsync(turn.ConversationId, cancellationToken);
+        var next = await cvUpload.TryHandleAsync(turn, state, cancellationToken) ?? await AdviseAsync(turn, text, state, cancellationToken);
+        if (next != state && !await conversations.SaveStateAsync(turn.ConversationId, next, version, cancellationToken))
         {
-            await turn.SendAsync(turn.CreateReply(BotMessages.FilesNotYetAccepted), cancellationToken);
-            return;
+            BotLog.StateConflict(logger);
         }
+    }
+
+    private async Task<ConversationState> AdviseAsync(TurnContext turn, string text, ConversationState state, CancellationToken cancellationToken)
+    {
         if (text.Length == 0)
         {
-            return;
+            return state;
         }
         if (GreetingPattern().IsMatch(text) || HelpPattern().IsMatch(text))
         {
             var message = HelpPattern().IsMatch(text) ? BotMessages.Help : BotMessages.Greeting;
             await turn.SendAsync(AnswerRenderer.WithSuggestions(turn.CreateReply(message), Suggestions.Starters(knowledge.Current, 1)), cancellationToken);
-            return;
+            return state;
         }
-        var (state, version) = await conversations.LoadStateAsync(turn.ConversationId, cancellationToken);
         var answer = await advisor.AnswerAsync(text, state.Advice, cancellationToken);
+        var answered = answer.Kind == AnswerKind.Answered;
+        // Offer to take a CV once, at a natural moment: after a second useful answer, or one about applying.
+        var offer = answered && !state.CvOffered && (state.AnswersGiven >= 1 || answer.Citations.Any(c => c.SectionId == "career-support"));
+        if (offer)
+        {
+            answer = answer with
+            {
+                Text = answer.Text + "\n\n" + CvMessages.Offer,
+                SuggestedQuestions = [CvMessages.SendCv, .. answer.SuggestedQuestions.Take(2)],
+            };
+        }
         await turn.SendAsync(AnswerRenderer.Render(turn, answer), cancellationToken);
-        var next = state with
+        return state with
         {
             Advice = answer.Context,
-            AnswersGiven = state.AnswersGiven + (answer.Kind == AnswerKind.Answered ? 1 : 0),
+            AnswersGiven = state.AnswersGiven + (answered ? 1 : 0),
+            CvOffered = state.CvOffered || offer,
         };
-        if (!await conversations.SaveStateAsync(turn.ConversationId, next, version, cancellationToken))
-        {
-            BotLog.StateConflict(logger);
-        }
     }
 
     [GeneratedRegex(@"^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|thanks?( you)?|cheers)\b[\s!.?,]*$", RegexOptions.IgnoreCase)]

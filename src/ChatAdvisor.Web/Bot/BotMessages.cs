@@ -16,10 +16,6 @@ internal static class BotMessages
         + "responsibilities, skills, qualifications, salaries in Europe and common questions, always from the "
         + "agency's guides and with the source shown.";
 
-    public const string FilesNotYetAccepted =
-        "Thanks for the file. I can't accept documents in this chat yet, so I haven't kept it. "
-        + "You can still ask me about the roles.";
-
     public const string SomethingWentWrong =
         "Sorry, something went wrong on my side while answering. Please try again in a moment.";
 

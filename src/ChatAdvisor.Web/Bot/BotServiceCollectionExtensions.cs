@@ -1,3 +1,5 @@
+using ChatAdvisor.Web.Bot.CvUpload;
+
 namespace ChatAdvisor.Web.Bot;
 
 public static class BotServiceCollectionExtensions
@@ -5,8 +7,15 @@ public static class BotServiceCollectionExtensions
     public static IHostApplicationBuilder AddBot(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AdvisorBot>();
+        builder.Services.AddSingleton<CvAttachmentReader>();
+        builder.Services.AddSingleton<CvFileIntake>();
+        builder.Services.AddSingleton<CvUploadHandler>();
+        builder.Services.AddSingleton<ProactiveTurns>();
+        builder.Services.AddHttpClient(CvAttachmentReader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton<TurnDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TurnDispatcher>());
         return builder;
     }
+
+    public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder app) => app.MapCvUploadLinks();
 }

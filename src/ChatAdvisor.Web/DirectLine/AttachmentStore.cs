@@ -38,6 +38,19 @@ public sealed class AttachmentStore(IOptions<DirectLineOptions> options, IHostEn
         return info is null ? null : (info, path);
     }
 
+    /// <summary>Removes an uploaded file once its content has been taken elsewhere (a CV goes to the CV store).</summary>
+    public Task DeleteAsync(string conversationId, string attachmentId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (attachmentId.Length == 32 && attachmentId.All(Uri.IsHexDigit))
+        {
+            var path = Path.Combine(Folder(conversationId), attachmentId);
+            File.Delete(path);
+            File.Delete(path + ".json");
+        }
+        return Task.CompletedTask;
+    }
+
     private string Folder(string conversationId) =>
         Path.Combine(_root, Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(conversationId)))[..32]);
 }

@@ -65,6 +65,18 @@ public sealed class DirectLineChannel(
         return stored;
     }
 
+    /// <summary>A turn for sending into a conversation without a new message from the user (such as after a link upload).</summary>
+    public TurnContext Resume(string conversationId, string? userId) =>
+        new(new Activity
+        {
+            Type = ActivityTypes.Event,
+            Name = "resume",
+            ChannelId = Channels.DirectLine,
+            Conversation = new ConversationAccount { Id = conversationId },
+            From = new ChannelAccount { Id = userId, Role = "user" },
+            Recipient = Bot,
+        }, SendFromBotAsync);
+
     public Task<List<TranscriptActivity>> ListAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken) =>
         transcript.ListAfterAsync(conversationId, watermark, 500, cancellationToken);
 

@@ -113,8 +113,11 @@ public static class DirectLineEndpoints
         {
             return ErrorResponse.Problem(StatusCodes.Status400BadRequest, "BadArgument", $"The activity is not valid JSON: {ex.Message}");
         }
-        return await PostAsync(conversationId, caller!, activity, channel, cancellationToken);
+        return await PostAsync(conversationId, caller!, activity is null ? null : activity with { ServiceUrl = ServiceUrl(context.Request) }, channel, cancellationToken);
     }
+
+    /// <summary>This host's base address, given to the bot as the activity's serviceUrl.</summary>
+    internal static string ServiceUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/";
 
     internal static async Task<IResult> PostAsync(string conversationId, DirectLineCaller caller, Activity? activity,
         DirectLineChannel channel, CancellationToken cancellationToken)

@@ -51,7 +51,7 @@ internal static class DirectLineUploads
         var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{DirectLineEndpoints.BasePath}/conversations/{Uri.EscapeDataString(conversationId)}/attachments/";
         var attachments = saved.Select(f => new Attachment { ContentType = f.ContentType, ContentUrl = baseUrl + f.Id, Name = f.Name }).ToList();
         var poster = caller!.IsSecret ? caller with { UserId = userId ?? activity.From?.Id } : caller;
-        return await DirectLineEndpoints.PostAsync(conversationId, poster, activity with { Type = activity.Type ?? ActivityTypes.Message, Attachments = attachments }, channel, cancellationToken);
+        return await DirectLineEndpoints.PostAsync(conversationId, poster, activity with { Type = activity.Type ?? ActivityTypes.Message, Attachments = attachments, ServiceUrl = DirectLineEndpoints.ServiceUrl(context.Request) }, channel, cancellationToken);
     }
 
     public static async Task<IResult> DownloadAsync(string conversationId, string attachmentId, string? t, HttpContext context,

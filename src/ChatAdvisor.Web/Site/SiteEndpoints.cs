@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using ChatAdvisor.Cvs;
 using ChatAdvisor.Web.DirectLine;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,6 +12,9 @@ public static class SiteEndpoints
 
     public static IHostApplicationBuilder AddSite(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName)
+            .Validate(o => o.PublicBaseUrl is null || (o.PublicBaseUrl.IsAbsoluteUri && o.PublicBaseUrl.Scheme is "https" or "http"), "Site:PublicBaseUrl must be an absolute http(s) URL.")
+            .ValidateOnStart();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -28,6 +32,7 @@ public static class SiteEndpoints
         app.UseStaticFiles();
         app.UseRateLimiter();
         app.MapPost("/api/webchat/token", IssueToken).RequireRateLimiting(TokenPolicy).DisableAntiforgery();
+        app.MapGet(PrivacyNoticeStore.PublicPath, PrivacyPage.Render);
         return app;
     }
 

@@ -43,15 +43,17 @@ public sealed class DirectLineUploadTests(ChatAdvisorAppFixture fixture) : IClas
         Assert.Equal(["cv.pdf", "notes.txt"], attachments.Select(a => a["name"]!.GetValue<string>()));
         Assert.Equal(["application/pdf", "text/plain"], attachments.Select(a => a["contentType"]!.GetValue<string>()));
 
-        var pdfUrl = attachments[0]["contentUrl"]!.GetValue<string>();
-        using var download = client.Request(HttpMethod.Get, new Uri(pdfUrl).PathAndQuery);
-        var bytes = await (await http.SendAsync(download)).Content.ReadAsStringAsync();
-        Assert.Equal("%PDF-1.4\n", bytes);
-
+        var pdfUrl = new Uri(attachments[0]["contentUrl"]!.GetValue<string>()).PathAndQuery;
         var stranger = await DirectLineClient.StartAsync(http);
-        using var stolen = stranger.Request(HttpMethod.Get, new Uri(pdfUrl).PathAndQuery);
+        using var stolen = stranger.Request(HttpMethod.Get, pdfUrl);
         Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(stolen)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(new Uri(pdfUrl).PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(pdfUrl)).StatusCode);
+
+        // A file sent outside a CV dialog is not kept: once the bot has replied, even its owner finds nothing.
+        var reply = await client.WaitForReplyAsync(id);
+        Assert.Contains("haven't kept it", DirectLineClient.Text(reply), StringComparison.Ordinal);
+        using var afterwards = client.Request(HttpMethod.Get, pdfUrl);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(afterwards)).StatusCode);
     }
 
     [Fact]

@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace ChatAdvisor.Cvs;
+
+/// <summary>
+/// The sentences shown to a candidate whose CV file was not accepted. Each says what is wrong and what to do
+/// instead, in plain words, and never quotes the file's name or content.
+/// </summary>
+public static class CvProblems
+{
+    public const string AcceptedTypes = "a PDF, a Word document (.docx or .doc), an OpenDocument text (.odt), RTF or plain text (.txt)";
+
+    public const string Empty = "This file is empty. Please check that you picked the right file and send it again.";
+
+    public const string UnsupportedType = "We can't accept this type of file. Please send your CV as " + AcceptedTypes + ".";
+
+    public const string EncryptedPdf = "This PDF is password-protected, so we can't open it. Please remove the password or send a different file.";
+
+    public const string EncryptedDocument = "This document is password-protected, so we can't open it. Please remove the password, or save it as a PDF and send that.";
+
+    public const string DamagedPdf = "This PDF seems to be incomplete or damaged, so we can't open it. Please save or export it again and send the new file.";
+
+    public const string Damaged = "This file seems to be damaged, so we can't open it. Please save or export it again and send the new file.";
+
+    public const string Macros = "This document contains macros, which we can't accept for security reasons. Please save it as a regular Word document (.docx) or a PDF and send that.";
+
+    public const string TooMuchContent = "This document unpacks to far more data than a CV normally does, so we can't accept it. Please save it as a PDF and send that.";
+
+    public const string TooManyParts = "This document is made of far more parts than a CV normally is, so we can't accept it. Please save it as a PDF and send that.";
+
+    public const string TextEncoding = "We can't read the characters in this text file. Please save it as UTF-8 text, or send your CV as a PDF or Word document.";
+
+    /// <summary>The file is larger than the limit, given in MB (or KB below 1 MB).</summary>
+    public static string TooLarge(long maxBytes)
+    {
+        var limit = maxBytes >= 1024 * 1024
+            ? string.Create(CultureInfo.InvariantCulture, $"{maxBytes / (1024.0 * 1024):0.#} MB")
+            : string.Create(CultureInfo.InvariantCulture, $"{maxBytes / 1024.0:0.#} KB");
+        return $"This file is larger than {limit}, our limit for CVs. Please send a smaller file, for example a PDF without large images.";
+    }
+
+    /// <summary>The name claims an accepted type (e.g. <c>.pdf</c>) that the content does not have.</summary>
+    public static string NotWhatItsNameSays(CvFileType claimed) =>
+        $"This file is named like a {claimed.Extension()} file, but its content isn't a document we can accept. Please send your CV as {AcceptedTypes}.";
+}

@@ -1,0 +1,219 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+
+namespace ChatAdvisor.Cvs;
+
+/// <summary>
+/// The CV-upload dialog as a pure state machine: consent, optional talent-pool opt-in, name, email, roles,
+/// optional location and notice period, the file, a summary to confirm or correct. "cancel", "start over" and
+/// "back" work at every step; a question in the middle is answered and the same step asked again. No I/O here:
+/// the host inspects and stores files, answers questions and stores the application (see the effects).
+/// </summary>
+public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileBytes)
+{
+    private const int MaxFreeText = 200;
+
+    public PrivacyNotice Notice => notice;
+
+    public CvDialogResult<CvDialogState> Start(DateTimeOffset now)
+    {
+        var state = new CvDialogState { StartedAt = now, LastActivityAt = now };
+        return new(state, [Prompt(state.Step)], []);
+    }
+
+    public CvDialogResult<CvDialogState> Next(CvDialogState state, CvDialogInput input)
+    {
+        state = state with { LastActivityAt = input.Now };
+        var text = input.Text?.Trim() ?? "";
+        var command = text.ToLowerInvariant().TrimEnd('.', '!');
+        if (CancelPattern().IsMatch(command))
+        {
+            return new(null, [new(CvDialogText.Cancelled, [])], Discard(state.File));
+        }
+        if (StartOverPattern().IsMatch(command))
+        {
+            var fresh = new CvDialogState { StartedAt = input.Now, LastActivityAt = input.Now };
+            return new(fresh, [new(CvDialogText.StartOver, []), Prompt(fresh.Step)], Discard(state.File));
+        }
+        if (command is "back" or "go back" or "previous")
+        {
+            return Back(state);
+        }
+        return state.Step switch
+        {
+            CvDialogStep.Consent => Choose(state, text, [CvDialogText.Agree, "yes", "ok", "i consent"], [CvDialogText.Decline, "no", "i do not agree"],
+                yes: s => Advance(s with { ConsentedAt = input.Now, NoticeVersion = notice.Version }, CvDialogStep.TalentPool),
+                no: _ => new(null, [new(CvDialogText.Declined, [])], [])),
+            CvDialogStep.TalentPool => Choose(state, text, [CvDialogText.PoolYes, "yes"], [CvDialogText.PoolNo, "no"],
+                yes: s => Advance(s with { TalentPool = true }, CvDialogStep.Name),
+                no: s => Advance(s with { TalentPool = false }, CvDialogStep.Name)),
+            CvDialogStep.Name => FreeText(state, text, input, IsName, CvDialogText.NameInvalid, (s, v) => Advance(s with { Name = v }, CvDialogStep.Email)),
+            CvDialogStep.Email => FreeText(state, text, input, IsEmail, CvDialogText.EmailInvalid, (s, v) => Advance(s with { Email = v }, CvDialogStep.Roles)),
+            CvDialogStep.Roles => FreeText(state, text, input, v => v.Length <= MaxFreeText, CvDialogText.RolesInvalid,
+                (s, v) => Advance(s with { Roles = string.Equals(v, "Both", StringComparison.OrdinalIgnoreCase) ? "MLOps Engineer, Machine Learning Engineer" : v }, CvDialogStep.Location)),
+            CvDialogStep.Location => Optional(state, text, input, (s, v) => Advance(s with { Location = v }, CvDialogStep.NoticePeriod)),
+            CvDialogStep.NoticePeriod => Optional(state, text, input, (s, v) => Advance(s with { NoticePeriod = v }, CvDialogStep.File)),
+            CvDialogStep.File => OnFile(state, text, input),
+            CvDialogStep.Summary => OnSummary(state, text),
+            CvDialogStep.ChooseCorrection => OnCorrection(state, text),
+            _ => throw new InvalidOperationException($"Unknown step {state.Step}."),
+        };
+    }
+
+    /// <summary>True when the state has been idle for longer than <paramref name="timeout"/>.</summary>
+    public static bool IsExpired(CvDialogState state, DateTimeOffset now, TimeSpan timeout) => now - state.LastActivityAt > timeout;
+
+    /// <summary>What to do with a dialog found expired: delete its file and say so.</summary>
+    public static CvDialogResult<CvDialogState> Expire(CvDialogState state) => new(null, [new(CvDialogText.Expired, [])], Discard(state.File));
+
+    public CvDialogMessage Prompt(CvDialogStep step) => step switch
+    {
+        CvDialogStep.Consent => new(CvDialogText.Consent(notice), [CvDialogText.Agree, CvDialogText.Decline]),
+        CvDialogStep.TalentPool => new(CvDialogText.TalentPool, [CvDialogText.PoolYes, CvDialogText.PoolNo]),
+        CvDialogStep.Name => new(CvDialogText.Name, []),
+        CvDialogStep.Email => new(CvDialogText.Email, []),
+        CvDialogStep.Roles => new(CvDialogText.RolesQuestion, CvDialogText.Roles),
+        CvDialogStep.Location => new(CvDialogText.Location, [CvDialogText.Skip]),
+        CvDialogStep.NoticePeriod => new(CvDialogText.NoticePeriod, CvDialogText.NoticePeriods),
+        CvDialogStep.File => new(CvDialogText.File(maxFileBytes), [CvDialogText.Cancel], WantsFile: true),
+        CvDialogStep.ChooseCorrection => new(CvDialogText.WhatToChange, CvDialogText.Corrections),
+        _ => throw new InvalidOperationException($"Step {step} has no prompt."),
+    };
+
+    private CvDialogResult<CvDialogState> Advance(CvDialogState state, CvDialogStep next)
+    {
+        var target = state.ReturnToSummary ? CvDialogStep.Summary : next;
+        var moved = state with { Step = target, History = [.. state.History, state.Step], ReturnToSummary = false };
+        return new(moved, [target == CvDialogStep.Summary ? SummaryMessage(moved) : Prompt(target)], []);
+    }
+
+    private CvDialogResult<CvDialogState> Back(CvDialogState state)
+    {
+        if (state.History.Count == 0)
+        {
+            return new(state, [new(CvDialogText.NothingToGoBackTo, []), Prompt(state.Step)], []);
+        }
+        var previous = state with { Step = state.History[^1], History = [.. state.History.Take(state.History.Count - 1)], ReturnToSummary = false };
+        return new(previous, [previous.Step == CvDialogStep.Summary ? SummaryMessage(previous) : Prompt(previous.Step)], []);
+    }
+
+    private CvDialogResult<CvDialogState> Choose(CvDialogState state, string text, string[] yesWords, string[] noWords,
+        Func<CvDialogState, CvDialogResult<CvDialogState>> yes, Func<CvDialogState, CvDialogResult<CvDialogState>> no)
+    {
+        if (yesWords.Any(w => string.Equals(w, text, StringComparison.OrdinalIgnoreCase)))
+        {
+            return yes(state);
+        }
+        if (noWords.Any(w => string.Equals(w, text, StringComparison.OrdinalIgnoreCase)))
+        {
+            return no(state);
+        }
+        return Reprompt(state, text, CvDialogText.ChooseOption);
+    }
+
+    private CvDialogResult<CvDialogState> FreeText(CvDialogState state, string text, CvDialogInput input, Func<string, bool> isValid, string invalid,
+        Func<CvDialogState, string, CvDialogResult<CvDialogState>> accept)
+    {
+        if (text.Length > 0 && isValid(text) && !IsQuestion(text))
+        {
+            return accept(Remember(state, input), Collapse(text));
+        }
+        return Reprompt(state, text, invalid);
+    }
+
+    private CvDialogResult<CvDialogState> Optional(CvDialogState state, string text, CvDialogInput input, Func<CvDialogState, string?, CvDialogResult<CvDialogState>> accept)
+    {
+        if (string.Equals(text, CvDialogText.Skip, StringComparison.OrdinalIgnoreCase) || text.Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            return accept(state, null);
+        }
+        if (text.Length > MaxFreeText)
+        {
+            return new(state, [new(CvDialogText.FreeTextTooLong, []), Prompt(state.Step)], []);
+        }
+        return text.Length > 0 && !IsQuestion(text) ? accept(Remember(state, input), Collapse(text)) : Reprompt(state, text, CvDialogText.ChooseOption);
+    }
+
+    private CvDialogResult<CvDialogState> OnFile(CvDialogState state, string text, CvDialogInput input)
+    {
+        if (input.File is { } file)
+        {
+            var replaced = state.File is { } old && old.StorageKey != file.StorageKey ? Discard(old) : [];
+            var next = Advance(Remember(state, input) with { File = file }, CvDialogStep.Summary);
+            return next with { Messages = [new(CvDialogText.FileReceived(file), []), .. next.Messages], Effects = replaced };
+        }
+        if (input.RejectedFileProblem is { } problem)
+        {
+            return new(state, [new(problem, []), Prompt(CvDialogStep.File)], []);
+        }
+        return Reprompt(state, text, CvDialogText.FileNeeded);
+    }
+
+    private CvDialogResult<CvDialogState> OnSummary(CvDialogState state, string text)
+    {
+        if (string.Equals(text, CvDialogText.Confirm, StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("send", StringComparison.OrdinalIgnoreCase))
+        {
+            return new(null, [], [new SubmitEffect(state)]);
+        }
+        if (string.Equals(text, CvDialogText.Change, StringComparison.OrdinalIgnoreCase) || text.Equals("change", StringComparison.OrdinalIgnoreCase))
+        {
+            var choosing = state with { Step = CvDialogStep.ChooseCorrection, History = [.. state.History, state.Step] };
+            return new(choosing, [Prompt(choosing.Step)], []);
+        }
+        return Reprompt(state, text, CvDialogText.ChooseOption);
+    }
+
+    private CvDialogResult<CvDialogState> OnCorrection(CvDialogState state, string text)
+    {
+        var index = Array.FindIndex(CvDialogText.Corrections, c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+        {
+            return Reprompt(state, text, CvDialogText.ChooseOption);
+        }
+        CvDialogStep[] steps = [CvDialogStep.Name, CvDialogStep.Email, CvDialogStep.Roles, CvDialogStep.Location, CvDialogStep.NoticePeriod, CvDialogStep.File];
+        var correcting = state with { Step = steps[index], ReturnToSummary = true, History = [.. state.History, state.Step] };
+        return new(correcting, [Prompt(correcting.Step)], []);
+    }
+
+    /// <summary>A question in the middle is answered from the guides, then the same step is asked again.</summary>
+    private CvDialogResult<CvDialogState> Reprompt(CvDialogState state, string text, string otherwise) =>
+        IsQuestion(text)
+            ? new(state, [state.Step == CvDialogStep.Summary ? SummaryMessage(state) : Prompt(state.Step)], [new AnswerQuestionEffect(text)])
+            : new(state, [new(otherwise, []), state.Step == CvDialogStep.Summary ? SummaryMessage(state) : Prompt(state.Step)], []);
+
+    private static CvDialogMessage SummaryMessage(CvDialogState state) =>
+        new(CvDialogText.Summary(state), [CvDialogText.Confirm, CvDialogText.Change, CvDialogText.Cancel]);
+
+    private static CvDialogState Remember(CvDialogState state, CvDialogInput input) =>
+        input.ActivityId is { } id ? state with { AnswerActivityIds = [.. state.AnswerActivityIds, id] } : state;
+
+    private static CvDialogEffect[] Discard(CvFileRef? file) => file is null ? [] : [new DiscardFileEffect(file.StorageKey)];
+
+    private static string Collapse(string text) => WhitespacePattern().Replace(text, " ");
+
+    internal static bool IsQuestion(string text) =>
+        text.EndsWith('?') || (QuestionStartPattern().IsMatch(text) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4);
+
+    private static bool IsName(string text) =>
+        text.Length is >= 2 and <= 100 && text.Any(char.IsLetter) && !text.Contains('@', StringComparison.Ordinal)
+        && !text.Contains("://", StringComparison.Ordinal) && !text.Any(char.IsDigit);
+
+    private static bool IsEmail(string text) =>
+        text.Length <= 254 && EmailPattern().IsMatch(text) && MailAddress.TryCreate(text, out var address) && address.Address == text;
+
+    [GeneratedRegex(@"^(cancel|stop|quit|exit|cancel (it|my application|application)|never ?mind)$")]
+    private static partial Regex CancelPattern();
+
+    [GeneratedRegex(@"^(start over|start again|restart|begin again)$")]
+    private static partial Regex StartOverPattern();
+
+    [GeneratedRegex(@"^(what|how|which|why|when|where|who|is|are|do|does|can|could|should|will|would|tell me)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionStartPattern();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespacePattern();
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace ChatAdvisor.Cvs;
+
+/// <summary>Logging for CV files. Types, verdicts and opaque keys only: never file names, personal data or contents.</summary>
+internal static partial class CvsLog
+{
+    [LoggerMessage(301, LogLevel.Debug, "CV file accepted as {Type} after {ElapsedMs} ms of inspection")]
+    public static partial void FileAccepted(ILogger logger, CvFileType type, long elapsedMs);
+
+    [LoggerMessage(302, LogLevel.Information, "CV file refused (detected type {Type}) after {ElapsedMs} ms: {Problem}")]
+    public static partial void FileRejected(ILogger logger, CvFileType type, string? problem, long elapsedMs);
+
+    [LoggerMessage(303, LogLevel.Warning, "clamd found {Signature} in a CV file")]
+    public static partial void MalwareFound(ILogger logger, string signature);
+
+    [LoggerMessage(304, LogLevel.Warning, "clamd at {Host}:{Port} did not answer within {Timeout}")]
+    public static partial void ScanTimedOut(ILogger logger, string host, int port, TimeSpan timeout);
+
+    [LoggerMessage(305, LogLevel.Warning, "clamd at {Host}:{Port} could not be reached")]
+    public static partial void ScanUnreachable(ILogger logger, string host, int port, Exception exception);
+
+    [LoggerMessage(306, LogLevel.Warning, "clamd at {Host}:{Port} gave an unexpected reply: {Reply}")]
+    public static partial void ScanFailed(ILogger logger, string host, int port, string reply);
+
+    [LoggerMessage(307, LogLevel.Debug, "CV file stored as {Key} for submission {SubmissionId} ({Bytes} bytes)")]
+    public static partial void FileStored(ILogger logger, string key, string submissionId, long bytes);
+
+    [LoggerMessage(308, LogLevel.Debug, "CV file {Key} deleted")]
+    public static partial void FileDeleted(ILogger logger, string key);
+}

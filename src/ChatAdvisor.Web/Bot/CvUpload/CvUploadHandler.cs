@@ -1,0 +1,230 @@
+using ChatAdvisor.Advice;
+using ChatAdvisor.Conversations;
+using ChatAdvisor.Cvs;
+using ChatAdvisor.Web.Bot.Protocol;
+using System.Text.RegularExpressions;
+using ChatAdvisor.Web.Site;
+using Microsoft.Extensions.Options;
+
+namespace ChatAdvisor.Web.Bot.CvUpload;
+
+/// <summary>
+/// Runs the CV-upload and data-request dialogs for a turn: starts them on request, feeds them text and files,
+/// and carries out their effects (answer a question, discard or take a file, store an application, show or
+/// erase data). Returns the new conversation state, or null when the turn is not for a dialog.
+/// </summary>
+public sealed partial class CvUploadHandler(
+    CvFileIntake intake,
+    CvAttachmentReader reader,
+    ICvFileStore files,
+    CvSubmissions submissions,
+    PrivacyNoticeStore notices,
+    TranscriptStore transcript,
+    UploadLinks uploadLinks,
+    Advisor advisor,
+    IOptions<CvOptions> cvOptions,
+    IOptions<CvDialogOptions> dialogOptions,
+    IOptions<SiteOptions> siteOptions,
+    TimeProvider time)
+{
+    public async Task<ConversationState?> TryHandleAsync(TurnContext turn, ConversationState state, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var text = turn.Activity.Text?.Trim() ?? "";
+        var file = CvAttachmentReader.FirstFile(turn.Activity);
+        if (state.CvDialog is { } stale && CvUploadDialog.IsExpired(stale, now, dialogOptions.Value.Timeout))
+        {
+            var expired = CvUploadDialog.Expire(stale);
+            await transcript.RedactAsync(turn.ConversationId, stale.AnswerActivityIds, cancellationToken);
+            state = await ApplyAsync(turn, expired.Messages, expired.Effects, state with { CvDialog = null }, cancellationToken);
+        }
+        if (state.DataRequest is { } request)
+        {
+            var result = DataRequestDialog.Next(request, text, turn.Activity.Id);
+            state = await ApplyAsync(turn, result.Messages, result.Effects, state with { DataRequest = result.State }, cancellationToken);
+            return state;
+        }
+        if (state.CvDialog is { } dialog)
+        {
+            return await ContinueAsync(turn, dialog, text, file, now, state, cancellationToken);
+        }
+        if (CvIntents.IsErase(text) || CvIntents.IsExport(text))
+        {
+            var result = DataRequestDialog.Start(CvIntents.IsErase(text) ? DataRequestKind.Erase : DataRequestKind.Export);
+            return await ApplyAsync(turn, result.Messages, result.Effects, state with { DataRequest = result.State }, cancellationToken);
+        }
+        if (CvIntents.IsApply(text) || file is not null)
+        {
+            if (file is not null)
+            {
+                await DropAsync(turn, file, cancellationToken);
+                await SendAsync(turn, new CvDialogMessage(CvMessages.FileBeforeConsent, []), cancellationToken);
+            }
+            var started = Dialog().Start(now);
+            return await ApplyAsync(turn, started.Messages, started.Effects, state with { CvDialog = started.State, CvOffered = true }, cancellationToken);
+        }
+        return null;
+    }
+
+    private async Task<ConversationState> ContinueAsync(TurnContext turn, CvDialogState dialog, string text, Attachment? file, DateTimeOffset now,
+        ConversationState state, CancellationToken cancellationToken)
+    {
+        var machine = Dialog();
+        if (dialog.Step == CvDialogStep.File && file is null && LinkRequest().IsMatch(text))
+        {
+            await OfferUploadLinkAsync(turn, cancellationToken);
+            return state;
+        }
+        var input = new CvDialogInput(now, text, ActivityId: turn.Activity.Id);
+        if (file is not null && dialog.Step == CvDialogStep.File)
+        {
+            if (turn.Activity.Attachments!.Count(a => CvAttachmentReader.FirstFile(new Activity { Attachments = [a] }) is not null) > 1)
+            {
+                await SendAsync(turn, new CvDialogMessage(CvMessages.OneFileOnly, []), cancellationToken);
+            }
+            input = await intake.ReceiveAsync(file, turn.ConversationId, input, cancellationToken);
+        }
+        else if (file is not null)
+        {
+            await DropAsync(turn, file, cancellationToken);
+        }
+        var result = machine.Next(dialog, input);
+        var abandoned = result.Effects.OfType<SubmitEffect>().Any() ? null
+            : result.State is null ? dialog
+            : result.State.AnswerActivityIds.Count < dialog.AnswerActivityIds.Count ? dialog : null;
+        if (abandoned is not null)
+        {
+            // Cancelled, started over or declined: what was entered goes, as the dialog tells the visitor.
+            await transcript.RedactAsync(turn.ConversationId, abandoned.AnswerActivityIds, cancellationToken);
+        }
+        return await ApplyAsync(turn, result.Messages, result.Effects, state with { CvDialog = result.State }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Continues a conversation's dialog with a file sent through its upload link. Returns null when the file was
+    /// taken, or what to tell the person on the upload page.
+    /// </summary>
+    public async Task<string?> ReceiveLinkUploadAsync(TurnContext turn, ConversationState state, MemoryStream content, string fileName,
+        Func<Task<bool>> claimLink, Func<ConversationState, Task> save, CancellationToken cancellationToken)
+    {
+        if (state.CvDialog is not { Step: CvDialogStep.File } dialog || CvUploadDialog.IsExpired(dialog, time.GetUtcNow(), dialogOptions.Value.Timeout))
+        {
+            await content.DisposeAsync();
+            return CvMessages.LinkNotWaiting;
+        }
+        var input = await intake.TakeAsync(content, Path.GetFileName(fileName), new CvDialogInput(time.GetUtcNow()), cancellationToken);
+        if (input.File is null)
+        {
+            return input.RejectedFileProblem;
+        }
+        if (!await claimLink())
+        {
+            // Used by a parallel upload in the meantime: this copy is not needed.
+            await files.DeleteAsync(input.File.StorageKey, cancellationToken);
+            return CvMessages.LinkNotWaiting;
+        }
+        var result = Dialog().Next(dialog, input);
+        await save(await ApplyAsync(turn, result.Messages, result.Effects, state with { CvDialog = result.State }, cancellationToken));
+        return null;
+    }
+
+    public async Task OfferUploadLinkAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var path = await uploadLinks.CreateAsync(turn.ConversationId, turn.ChannelId, cancellationToken);
+        var url = siteOptions.Value.PublicBaseUrl is { } site ? new Uri(site, path).ToString()
+            : Uri.TryCreate(turn.Activity.ServiceUrl, UriKind.Absolute, out var service) && turn.ChannelId == Channels.DirectLine ? new Uri(service, path).ToString()
+            : path;
+        await SendAsync(turn, new CvDialogMessage(CvMessages.UploadLink(url, uploadLinks.Lifetime), ["Cancel"]), cancellationToken);
+    }
+
+    private async Task<ConversationState> ApplyAsync(TurnContext turn, IReadOnlyList<CvDialogMessage> messages, IReadOnlyList<CvDialogEffect> effects,
+        ConversationState state, CancellationToken cancellationToken)
+    {
+        foreach (var effect in effects)
+        {
+            state = effect switch
+            {
+                AnswerQuestionEffect question => await AnswerAsync(turn, question.Question, state, cancellationToken),
+                DiscardFileEffect discard => await DiscardAsync(discard.StorageKey, state, cancellationToken),
+                SubmitEffect submit => await SubmitAsync(turn, submit.Application, state, cancellationToken),
+                DataRequestEffect request => await DataRequestAsync(turn, request, state, cancellationToken),
+                _ => throw new InvalidOperationException($"Unknown dialog effect {effect.GetType().Name}."),
+            };
+        }
+        var sent = new List<string>();
+        foreach (var message in messages)
+        {
+            sent.Add(await SendAsync(turn, message, cancellationToken));
+        }
+        // The dialog's own messages repeat what the candidate entered (summary, file name): erasure removes them too.
+        return state.CvDialog is { } dialog && sent.Count > 0
+            ? state with { CvDialog = dialog with { AnswerActivityIds = [.. dialog.AnswerActivityIds, .. sent] } }
+            : state;
+    }
+
+    private async Task<ConversationState> AnswerAsync(TurnContext turn, string question, ConversationState state, CancellationToken cancellationToken)
+    {
+        var answer = await advisor.AnswerAsync(question, state.Advice, cancellationToken);
+        // While a dialog waits for its answer, its own choices matter more than follow-up suggestions.
+        await turn.SendAsync(AnswerRenderer.Render(turn, answer with { SuggestedQuestions = [] }), cancellationToken);
+        return state with { Advice = answer.Context };
+    }
+
+    private async Task<ConversationState> DiscardAsync(string storageKey, ConversationState state, CancellationToken cancellationToken)
+    {
+        await files.DeleteAsync(storageKey, cancellationToken);
+        return state;
+    }
+
+    private async Task<ConversationState> SubmitAsync(TurnContext turn, CvDialogState application, ConversationState state, CancellationToken cancellationToken)
+    {
+        var submitted = await submissions.SubmitAsync(application, turn.ChannelId, turn.ConversationId, cancellationToken);
+        var confirmation = await SendAsync(turn, new CvDialogMessage(CvMessages.Submitted(submitted, application.Name!), []), cancellationToken);
+        await submissions.TrackActivitiesAsync(submitted.Reference, [confirmation], cancellationToken);
+        return state;
+    }
+
+    private async Task<ConversationState> DataRequestAsync(TurnContext turn, DataRequestEffect request, ConversationState state, CancellationToken cancellationToken)
+    {
+        if (request.SecretActivityId is { } secretMessage)
+        {
+            await transcript.RedactAsync(turn.ConversationId, [secretMessage], cancellationToken);
+        }
+        string reply;
+        if (request.Kind == DataRequestKind.Export)
+        {
+            var (outcome, submission) = await submissions.ExportAsync(request.Reference, request.Secret, turn.ChannelId, cancellationToken);
+            if (submission is not null)
+            {
+                var shown = await SendAsync(turn, new CvDialogMessage(CvMessages.Export(submission), []), cancellationToken);
+                await submissions.TrackActivitiesAsync(submission.Reference, [shown], cancellationToken);
+                return state;
+            }
+            reply = Refusal(outcome);
+        }
+        else
+        {
+            var outcome = await submissions.EraseAsync(request.Reference, request.Secret, turn.ChannelId, cancellationToken);
+            reply = outcome == DataRequestOutcome.Verified ? CvMessages.Erased : Refusal(outcome);
+        }
+        await SendAsync(turn, new CvDialogMessage(reply, []), cancellationToken);
+        return state;
+    }
+
+    private static string Refusal(DataRequestOutcome outcome) => outcome == DataRequestOutcome.Locked ? CvMessages.Locked : CvMessages.WrongSecret;
+
+    /// <summary>A file sent when none was asked for is not kept.</summary>
+    private Task DropAsync(TurnContext turn, Attachment file, CancellationToken cancellationToken) =>
+        reader.DiscardAsync(file, turn.ConversationId, cancellationToken);
+
+    private static Task<string> SendAsync(TurnContext turn, CvDialogMessage message, CancellationToken cancellationToken)
+    {
+        var reply = AnswerRenderer.WithSuggestions(turn.CreateReply(message.Text), message.Choices);
+        return turn.SendAsync(reply with { Entities = [AnswerRenderer.AiMessageEntity([])] }, cancellationToken);
+    }
+
+    private CvUploadDialog Dialog() => new(notices.Load(), cvOptions.Value.MaxFileBytes);
+
+    [GeneratedRegex(@"\b(link|can'?t (attach|upload|send)|cannot (attach|upload|send)|(attach|upload)(ing)? (doesn'?t|does not|won'?t) work)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LinkRequest();
+}

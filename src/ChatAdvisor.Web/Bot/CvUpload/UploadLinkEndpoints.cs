@@ -1,0 +1,83 @@
+using System.Net;
+using ChatAdvisor.Conversations;
+using ChatAdvisor.Cvs;
+
+namespace ChatAdvisor.Web.Bot.CvUpload;
+
+/// <summary>The page behind a single-use upload link: a plain form that sends the CV into the waiting dialog.</summary>
+public static class UploadLinkEndpoints
+{
+    public static IEndpointRouteBuilder MapCvUploadLinks(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(UploadLinks.PathPrefix + "{token}", ShowAsync);
+        app.MapPost(UploadLinks.PathPrefix + "{token}", ReceiveAsync).DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> ShowAsync(string token, UploadLinks links, CancellationToken cancellationToken) =>
+        await links.FindUsableAsync(token, cancellationToken) is null
+            ? Page(StatusCodes.Status404NotFound, CvMessages.LinkNotWaiting, form: false)
+            : Page(StatusCodes.Status200OK, null, form: true);
+
+    private static async Task<IResult> ReceiveAsync(string token, HttpRequest request, UploadLinks links, ProactiveTurns turns,
+        ConversationStore conversations, CvAttachmentReader reader, CvUploadHandler handler, CancellationToken cancellationToken)
+    {
+        var link = await links.FindUsableAsync(token, cancellationToken);
+        var resumed = link is null ? null : await turns.ResumeAsync(link.ConversationId, cancellationToken);
+        if (resumed is not { } target)
+        {
+            return Page(StatusCodes.Status404NotFound, CvMessages.LinkNotWaiting, form: false);
+        }
+        if (!request.HasFormContentType || (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file") is not { Length: > 0 } file)
+        {
+            return Page(StatusCodes.Status400BadRequest, "Please choose a file to send.", form: true);
+        }
+        await using var upload = file.OpenReadStream();
+        var content = await reader.ReadUpToLimitAsync(upload, cancellationToken);
+        if (content is null)
+        {
+            return Page(StatusCodes.Status413PayloadTooLarge, "That file is too large. Please send a smaller version, for example a PDF export.", form: true);
+        }
+        var (state, version) = await conversations.LoadStateAsync(link!.ConversationId, cancellationToken);
+        var problem = await handler.ReceiveLinkUploadAsync(target.Turn, state, content, file.FileName,
+            () => links.TryUseAsync(token, cancellationToken),
+            next => conversations.SaveStateAsync(link.ConversationId, next, version, cancellationToken),
+            cancellationToken);
+        return problem is null
+            ? Page(StatusCodes.Status200OK, $"Thank you, we've received {file.FileName}. Please go back to the chat to check and send your application.", form: false)
+            : Page(StatusCodes.Status422UnprocessableEntity, problem, form: problem != CvMessages.LinkNotWaiting);
+    }
+
+    private static IResult Page(int status, string? message, bool form)
+    {
+        var body = $"""
+            <!doctype html>
+            <html lang="en">
+            <head>
+              <meta charset="utf-8">
+              <meta name="viewport" content="width=device-width, initial-scale=1">
+              <meta name="robots" content="noindex">
+              <title>Send your CV — ChatAdvisor</title>
+              <link rel="stylesheet" href="/css/site.css">
+            </head>
+            <body>
+              <header class="site-header"><div class="brand"><span class="brand-mark" aria-hidden="true">◆</span>
+                <span class="brand-name">ChatAdvisor</span></div></header>
+              <main class="notice">
+                <h1>Send your CV</h1>
+                {(message is null ? "" : $"<p role=\"status\" class=\"upload-message\">{WebUtility.HtmlEncode(message)}</p>")}
+                {(form ? """
+                <form method="post" enctype="multipart/form-data">
+                  <label for="file">CV file (PDF, DOCX, DOC, RTF, ODT or TXT)</label>
+                  <input id="file" name="file" type="file" accept=".pdf,.docx,.doc,.rtf,.odt,.txt" required>
+                  <button type="submit">Send</button>
+                </form>
+                <p>This page works once and for a short time. See our <a href="/privacy">privacy notice</a>.</p>
+                """ : "")}
+              </main>
+            </body>
+            </html>
+            """;
+        return Results.Content(body, "text/html; charset=utf-8", statusCode: status);
+    }
+}

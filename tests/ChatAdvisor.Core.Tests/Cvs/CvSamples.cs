@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+
+namespace ChatAdvisor.Core.Tests.Cvs;
+
+/// <summary>Small CV files of every kind, built in code.</summary>
+internal static class CvSamples
+{
+    public const string WordMain = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    public const string WordMacroMain = "application/vnd.ms-word.document.macroEnabled.main+xml";
+
+    /// <summary>A one-page PDF with a proper cross-reference table; optionally encrypted or cut before <c>%%EOF</c>.</summary>
+    public static byte[] Pdf(bool encrypted = false, bool withEof = true, string extraCatalogEntries = "")
+    {
+        var content = "BT /F1 24 Tf 72 720 Td (Jane Doe - Curriculum Vitae) Tj ET";
+        List<string> objects =
+        [
+            $"<< /Type /Catalog /Pages 2 0 R {extraCatalogEntries}>>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ];
+        if (encrypted)
+        {
+            objects.Add("<< /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 /O <00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff> /U <ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100> >>");
+        }
+        var pdf = new StringBuilder("%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n");
+        var offsets = new List<int>();
+        for (var index = 0; index < objects.Count; index++)
+        {
+            offsets.Add(Encoding.Latin1.GetByteCount(pdf.ToString()));
+            pdf.Append(CultureInfo.InvariantCulture, $"{index + 1} 0 obj\n{objects[index]}\nendobj\n");
+        }
+        var xref = Encoding.Latin1.GetByteCount(pdf.ToString());
+        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+        var encrypt = encrypted ? $" /Encrypt {objects.Count} 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]" : "";
+        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R{encrypt} >>\nstartxref\n{xref}\n");
+        if (withEof)
+        {
+            pdf.Append("%%EOF\n");
+        }
+        return Encoding.Latin1.GetBytes(pdf.ToString());
+    }
+
+    /// <summary>A DOCX package; <paramref name="extraParts"/> are added as they are (e.g. a vbaProject.bin).</summary>
+    public static byte[] Docx(string mainContentType = WordMain, params (string Name, byte[] Content)[] extraParts)
+    {
+        var contentTypes = $"""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+              <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+              <Default Extension="xml" ContentType="application/xml"/>
+              <Override PartName="/word/document.xml" ContentType="{mainContentType}"/>
+            </Types>
+            """;
+        const string Relationships = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+              <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+            </Relationships>
+            """;
+        const string Document = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+              <w:body><w:p><w:r><w:t>Jane Doe, software engineer</w:t></w:r></w:p></w:body>
+            </w:document>
+            """;
+        return Zip([("[Content_Types].xml", Utf8(contentTypes)), ("_rels/.rels", Utf8(Relationships)), ("word/document.xml", Utf8(Document)), .. extraParts]);
+    }
+
+    /// <summary>An ODT package: the uncompressed <c>mimetype</c> entry first, then the manifest and content.</summary>
+    public static byte[] Odt(string manifestExtra = "", params (string Name, byte[] Content)[] extraParts)
+    {
+        var manifest = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+              <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+              <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">{manifestExtra}</manifest:file-entry>
+            </manifest:manifest>
+            """;
+        const string Content = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">
+              <office:body><office:text><text:p>Jane Doe, software engineer</text:p></office:text></office:body>
+            </office:document-content>
+            """;
+        return Zip([("mimetype", "application/vnd.oasis.opendocument.text"u8.ToArray()), ("META-INF/manifest.xml", Utf8(manifest)), ("content.xml", Utf8(Content)), .. extraParts]);
+    }
+
+    public static byte[] Rtf() => Utf8(@"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times New Roman;}} \f0\fs24 Jane Doe\par Software engineer\par }");
+
+    public static byte[] Text() => Utf8("Jane Doe\nSoftware engineer — ten years of C# and .NET\nLanguages: English, Français, Deutsch\n");
+
+    /// <summary>An executable's first bytes: the MZ header with its DOS stub, then a PE signature.</summary>
+    public static byte[] Executable()
+    {
+        var exe = new byte[1024];
+        "MZ"u8.CopyTo(exe);
+        exe[0x3C] = 0x80;
+        "This program cannot be run in DOS mode."u8.CopyTo(exe.AsSpan(0x4E));
+        "PE\0\0"u8.CopyTo(exe.AsSpan(0x80));
+        return exe;
+    }
+
+    /// <summary>A ZIP of the given parts; <c>mimetype</c> is stored uncompressed, as ODF requires.</summary>
+    public static byte[] Zip(IEnumerable<(string Name, byte[] Content)> parts)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in parts)
+            {
+                using var entry = zip.CreateEntry(name, name == "mimetype" ? CompressionLevel.NoCompression : CompressionLevel.Optimal).Open();
+                entry.Write(content);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>A DOCX whose document part is <paramref name="zeroBytes"/> of zeros, written without holding them in memory.</summary>
+    public static byte[] DocxOfZeros(long zeroBytes)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var types = zip.CreateEntry("[Content_Types].xml").Open())
+            {
+                types.Write(Utf8($"""<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="{WordMain}"/></Types>"""));
+            }
+            using var document = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var written = 0L; written < zeroBytes; written += zeros.Length)
+            {
+                document.Write(zeros, 0, (int)Math.Min(zeros.Length, zeroBytes - written));
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+}
