@@ -19,7 +19,7 @@ internal static class CvDialogText
 
     public static string Consent(PrivacyNotice notice) =>
         $"Before you send your CV, please read how we handle it (notice version {notice.Version}):\n\n{notice.Summary}\n\n"
-        + $"Full notice: {notice.Url}\n\nDo you agree to us processing your CV for this application?";
+        + $"[Read the full privacy notice]({notice.Url})\n\nDo you agree to us processing your CV for this application?";
 
     public const string Declined = "No problem. I haven't stored anything. You can keep asking me about the roles.";
     public const string TalentPool = "Thank you. Would you also like us to keep your details in our talent pool and contact you about future roles? This is optional and you can withdraw at any time.";
@@ -33,7 +33,7 @@ internal static class CvDialogText
     public const string NoticePeriod = "What's your notice period or earliest start date? This is optional.";
     public const string FreeTextTooLong = "That's a bit long; please keep it under 200 characters.";
     public static string File(long maxBytes) =>
-        FormattableString.Invariant($"Please attach your CV as a PDF, Word (DOCX or DOC), RTF, ODT or plain-text file, up to {maxBytes / (1024 * 1024)} MB. ")
+        $"Please attach your CV as a PDF, Word (DOCX or DOC), RTF, ODT or plain-text file, up to {CvProblems.Size(maxBytes)}. "
         + "Please leave out sensitive details such as health, religion or a photo; they aren't needed. "
         + "If you can't attach files here, type 'link' for a secure upload page.";
     public const string FileNeeded = "I'm waiting for your CV file. Please attach it, or type 'cancel' to stop.";
@@ -48,12 +48,9 @@ internal static class CvDialogText
         "Here's what I'll send to our recruiters:\n\n"
         + $"- **Name:** {s.Name}\n- **Email:** {s.Email}\n- **Roles:** {s.Roles}\n"
         + $"- **Location:** {s.Location ?? "not given"}\n- **Notice period:** {s.NoticePeriod ?? "not given"}\n"
-        + $"- **CV:** {s.File?.FileName} ({Size(s.File?.Size ?? 0)})\n"
+        + $"- **CV:** {s.File?.FileName} ({CvProblems.Size(s.File?.Size ?? 0)})\n"
         + $"- **Talent pool:** {(s.TalentPool ? "yes, keep me in mind for future roles" : "no, this application only")}\n\n"
         + "Shall I send it?";
 
-    public static string FileReceived(CvFileRef file) => $"Thanks, I've got **{file.FileName}** ({Size(file.Size)}).";
-
-    private static string Size(long bytes) =>
-        bytes >= 1024 * 1024 ? FormattableString.Invariant($"{bytes / 1048576.0:0.0} MB") : FormattableString.Invariant($"{Math.Max(1, bytes / 1024)} KB");
+    public static string FileReceived(CvFileRef file) => $"Thanks, I've got **{file.FileName}** ({CvProblems.Size(file.Size)}).";
 }

@@ -31,13 +31,14 @@ public static class CvProblems
     public const string TextEncoding = "We can't read the characters in this text file. Please save it as UTF-8 text, or send your CV as a PDF or Word document.";
 
     /// <summary>The file is larger than the limit, given in MB (or KB below 1 MB).</summary>
-    public static string TooLarge(long maxBytes)
-    {
-        var limit = maxBytes >= 1024 * 1024
-            ? string.Create(CultureInfo.InvariantCulture, $"{maxBytes / (1024.0 * 1024):0.#} MB")
-            : string.Create(CultureInfo.InvariantCulture, $"{maxBytes / 1024.0:0.#} KB");
-        return $"This file is larger than {limit}, our limit for CVs. Please send a smaller file, for example a PDF without large images.";
-    }
+    public static string TooLarge(long maxBytes) =>
+        $"This file is larger than {Size(maxBytes)}, our limit for CVs. Please send a smaller file, for example a PDF without large images.";
+
+    /// <summary>A size as people read it: "10 MB", or "20 KB" below 1 MB.</summary>
+    public static string Size(long bytes) =>
+        bytes >= 1024 * 1024
+            ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB")
+            : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, bytes / 1024.0):0.#} KB");
 
     /// <summary>The name claims an accepted type (e.g. <c>.pdf</c>) that the content does not have.</summary>
     public static string NotWhatItsNameSays(CvFileType claimed) =>

@@ -36,7 +36,15 @@ public sealed partial class AdvisorBot(Advisor advisor, KnowledgeBase knowledge,
     {
         var text = turn.Activity.Text?.Trim() ?? "";
         var (state, version) = await conversations.LoadStateAsync(turn.ConversationId, cancellationToken);
-        var next = await cvUpload.TryHandleAsync(turn, state, cancellationToken) ?? await AdviseAsync(turn, text, state, cancellationToken);
+        ConversationState next;
+        try
+        {
+            next = await cvUpload.TryHandleAsync(turn, state, cancellationToken) ?? await AdviseAsync(turn, text, state, cancellationToken);
+        }
+        finally
+        {
+            await cvUpload.ForgetUploadsAsync(turn, cancellationToken);
+        }
         if (next != state && !await conversations.SaveStateAsync(turn.ConversationId, next, version, cancellationToken))
         {
             BotLog.StateConflict(logger);

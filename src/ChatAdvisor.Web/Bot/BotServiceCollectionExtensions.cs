@@ -11,7 +11,8 @@ public static class BotServiceCollectionExtensions
         builder.Services.AddSingleton<CvFileIntake>();
         builder.Services.AddSingleton<CvUploadHandler>();
         builder.Services.AddSingleton<ProactiveTurns>();
-        builder.Services.AddHttpClient(CvAttachmentReader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddHttpClient(CvAttachmentReader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         builder.Services.AddSingleton<TurnDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TurnDispatcher>());
         return builder;

@@ -57,10 +57,17 @@ public sealed class DirectLineChannel(
         {
             return inbound with { Id = $"{conversationId}|typing", Timestamp = NextTimestamp() };
         }
-        var stored = await AppendAsync(conversationId, inbound, cancellationToken);
-        if (stored is not null && !dispatcher.TryEnqueue(new TurnContext(stored, SendFromBotAsync)))
+        // The transcript (and so the echo and every replay) names uploaded files but holds no link to them: only the
+        // bot's turn gets the address, and a CV moves on to the CV store or is deleted.
+        var stored = await AppendAsync(conversationId, inbound with { Attachments = inbound.Attachments?.Select(a => a with { ContentUrl = null }).ToList() }, cancellationToken);
+        if (stored is null)
         {
-            await SendFromBotAsync(new TurnContext(stored, SendFromBotAsync).CreateReply(BotMessages.SomethingWentWrong), cancellationToken);
+            return null;
+        }
+        var turn = new TurnContext(stored with { Attachments = inbound.Attachments }, SendFromBotAsync);
+        if (!dispatcher.TryEnqueue(turn))
+        {
+            await SendFromBotAsync(turn.CreateReply(BotMessages.SomethingWentWrong), cancellationToken);
         }
         return stored;
     }

@@ -1,3 +1,4 @@
+using ChatAdvisor.Cvs;
 using System.Text.Json;
 using ChatAdvisor.Web.Bot.Protocol;
 using Microsoft.AspNetCore.Http.Features;
@@ -46,7 +47,7 @@ internal static class DirectLineUploads
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return ErrorResponse.Problem(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"Files may be at most {limit / (1024 * 1024)} MB each.");
+            return ErrorResponse.Problem(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"Files may be at most {CvProblems.Size(limit)} each.");
         }
         var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{DirectLineEndpoints.BasePath}/conversations/{Uri.EscapeDataString(conversationId)}/attachments/";
         var attachments = saved.Select(f => new Attachment { ContentType = f.ContentType, ContentUrl = baseUrl + f.Id, Name = f.Name }).ToList();
@@ -93,7 +94,7 @@ internal static class DirectLineUploads
         }
         foreach (var file in files.Where(f => f.Length > limit))
         {
-            throw new UploadException(StatusCodes.Status413PayloadTooLarge, $"'{file.FileName}' is larger than {limit / (1024 * 1024)} MB.");
+            throw new UploadException(StatusCodes.Status413PayloadTooLarge, $"'{file.FileName}' is larger than {CvProblems.Size(limit)}.");
         }
         // Keep the order the activity declares; unmatched files follow in arrival order.
         var declared = activity.Attachments?.Select(a => a.Name).ToList() ?? [];
@@ -117,14 +118,14 @@ internal static class DirectLineUploads
         }
         if (context.Request.ContentLength > limit)
         {
-            throw new UploadException(StatusCodes.Status413PayloadTooLarge, $"'{name}' is larger than {limit / (1024 * 1024)} MB.");
+            throw new UploadException(StatusCodes.Status413PayloadTooLarge, $"'{name}' is larger than {CvProblems.Size(limit)}.");
         }
         var contentType = context.Request.ContentType ?? "application/octet-stream";
         await using var limited = new MemoryStream();
         await context.Request.Body.CopyToAsync(limited, cancellationToken);
         if (limited.Length > limit)
         {
-            throw new UploadException(StatusCodes.Status413PayloadTooLarge, $"'{name}' is larger than {limit / (1024 * 1024)} MB.");
+            throw new UploadException(StatusCodes.Status413PayloadTooLarge, $"'{name}' is larger than {CvProblems.Size(limit)}.");
         }
         limited.Position = 0;
         saved.Add((name, contentType, await store.SaveAsync(conversationId, name, contentType, limited, cancellationToken)));

@@ -10,7 +10,7 @@ namespace ChatAdvisor.Web.Tests.DirectLine;
 public sealed class DirectLineUploadTests(ChatAdvisorAppFixture fixture) : IClassFixture<ChatAdvisorAppFixture>
 {
     [Fact]
-    public async Task MultipartUploadMatchesFilesToAttachmentsByNameAndServesThemToTheOwnerOnly()
+    public async Task MultipartUploadMatchesFilesToAttachmentsByNameAndKeepsNoCopyOutsideADialog()
     {
         var http = fixture.App.CreateClient();
         var client = await DirectLineClient.StartAsync(http);
@@ -43,17 +43,11 @@ public sealed class DirectLineUploadTests(ChatAdvisorAppFixture fixture) : IClas
         Assert.Equal(["cv.pdf", "notes.txt"], attachments.Select(a => a["name"]!.GetValue<string>()));
         Assert.Equal(["application/pdf", "text/plain"], attachments.Select(a => a["contentType"]!.GetValue<string>()));
 
-        var pdfUrl = new Uri(attachments[0]["contentUrl"]!.GetValue<string>()).PathAndQuery;
-        var stranger = await DirectLineClient.StartAsync(http);
-        using var stolen = stranger.Request(HttpMethod.Get, pdfUrl);
-        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(stolen)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(pdfUrl)).StatusCode);
-
-        // A file sent outside a CV dialog is not kept: once the bot has replied, even its owner finds nothing.
+        // The transcript names the files but links to none of them: CVs never stay reachable through the chat.
+        Assert.All(attachments, a => Assert.Null(a["contentUrl"]));
         var reply = await client.WaitForReplyAsync(id);
         Assert.Contains("haven't kept it", DirectLineClient.Text(reply), StringComparison.Ordinal);
-        using var afterwards = client.Request(HttpMethod.Get, pdfUrl);
-        Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(afterwards)).StatusCode);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(fixture.App.DataFolder, "attachments"), "*", SearchOption.AllDirectories));
     }
 
     [Fact]

@@ -14,16 +14,19 @@ public sealed class ChatAdvisorApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly bool _ownsDataFolder;
 
-    public ChatAdvisorApp(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public ChatAdvisorApp(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? dataFolder = null)
     {
         _services = services;
-        DataFolder = Directory.CreateTempSubdirectory("chatadvisor-tests-").FullName;
+        DataFolder = dataFolder ?? Directory.CreateTempSubdirectory("chatadvisor-tests-").FullName;
+        _ownsDataFolder = dataFolder is null;
         _settings = new(StringComparer.OrdinalIgnoreCase)
         {
             ["Database:ConnectionString"] = $"Data Source={Path.Combine(DataFolder, "chatadvisor.db")}",
             ["DirectLine:SigningKeyFile"] = Path.Combine(DataFolder, "signing.key"),
             ["DirectLine:AttachmentsPath"] = Path.Combine(DataFolder, "attachments"),
+            ["Cvs:StoragePath"] = Path.Combine(DataFolder, "cvs"),
             ["Knowledge:Path"] = Path.Combine(RepositoryRoot, "knowledge"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -32,7 +35,10 @@ public sealed class ChatAdvisorApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Database, signing key, uploads and CVs of this host; pass it to a second host to simulate a restart.</summary>
     public string DataFolder { get; }
+
+    public string CvFolder => Path.Combine(DataFolder, "cvs");
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
@@ -57,7 +63,7 @@ public sealed class ChatAdvisorApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDataFolder)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try

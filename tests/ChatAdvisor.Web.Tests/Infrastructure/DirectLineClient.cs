@@ -16,6 +16,8 @@ public sealed class DirectLineClient(HttpClient http)
 
     public string Watermark { get; private set; } = "";
 
+    private int _cursor;
+
     public static async Task<DirectLineClient> StartAsync(HttpClient http)
     {
         var client = new DirectLineClient(http);
@@ -30,6 +32,14 @@ public sealed class DirectLineClient(HttpClient http)
         client.Token = body["token"]!.GetValue<string>();
         client.StreamUrl = body["streamUrl"]!.GetValue<string>();
         return client;
+    }
+
+    /// <summary>Continues another client's conversation (same token), as a page reloaded after a restart would.</summary>
+    public void ResumeWith(DirectLineClient other)
+    {
+        Token = other.Token;
+        ConversationId = other.ConversationId;
+        Watermark = other.Watermark;
     }
 
     public HttpRequestMessage Request(HttpMethod method, string path, JsonNode? body = null, string? token = null)
@@ -65,25 +75,79 @@ public sealed class DirectLineClient(HttpClient http)
         response.EnsureSuccessStatusCode();
         var set = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         Watermark = set["watermark"]?.GetValue<string>() ?? Watermark;
-        return [.. set["activities"]!.AsArray().Select(a => a!.AsObject())];
+        var activities = set["activities"]!.AsArray().Select(a => a!.AsObject()).ToList();
+        Seen.AddRange(activities);
+        return activities;
     }
 
     /// <summary>Polls until a bot message replying to <paramref name="activityId"/> arrives (or 10 s pass).</summary>
-    public async Task<JsonObject> WaitForReplyAsync(string activityId)
+    public Task<JsonObject> WaitForReplyAsync(string activityId) =>
+        WaitForAsync(a => a["replyToId"]?.GetValue<string>() == activityId && a["from"]?["role"]?.GetValue<string>() == "bot");
+
+    /// <summary>
+    /// The next activity after the last one returned that matches; activities read along the way stay available
+    /// to later waits, so several bot messages of one turn can be awaited one after another.
+    /// </summary>
+    public async Task<JsonObject> WaitForAsync(Func<JsonObject, bool> match)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
+        while (true)
         {
-            foreach (var activity in await ReadAsync())
+            for (; _cursor < Seen.Count; _cursor++)
             {
-                if (activity["replyToId"]?.GetValue<string>() == activityId && activity["from"]?["role"]?.GetValue<string>() == "bot")
+                if (match(Seen[_cursor]))
                 {
-                    return activity;
+                    return Seen[_cursor++];
                 }
             }
-            await Task.Delay(50);
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No matching activity within 10 s. Seen: {string.Join(" | ", Seen.Select(a => Text(a).Replace("\n", " ", StringComparison.Ordinal)))}");
+            }
+            await ReadAsync();
+            await Task.Delay(30);
         }
-        throw new TimeoutException($"No reply to {activityId} within 10 s.");
+    }
+
+    /// <summary>Every activity read so far, in order.</summary>
+    public List<JsonObject> Seen { get; } = [];
+
+    /// <summary>Waits for the next bot message whose text matches.</summary>
+    public Task<JsonObject> WaitForBotAsync(Func<string, bool> match) =>
+        WaitForAsync(a => a["from"]?["role"]?.GetValue<string>() == "bot" && match(Text(a)));
+
+    /// <summary>Says something and waits for the bot message that contains <paramref name="expected"/>.</summary>
+    public async Task<JsonObject> SayAndWaitAsync(string text, string expected)
+    {
+        await SayAsync(text);
+        return await WaitForBotAsync(t => t.Contains(expected, StringComparison.Ordinal));
+    }
+
+    /// <summary>Sends a file the way Web Chat does: multipart with an activity part and a file part.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string fileName, string contentType, byte[] content)
+    {
+        using var form = new MultipartFormDataContent();
+        var activity = new StringContent(new JsonObject
+        {
+            ["type"] = "message",
+            ["attachments"] = new JsonArray(new JsonObject { ["contentType"] = contentType, ["name"] = fileName }),
+        }.ToJsonString());
+        activity.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.microsoft.activity");
+        form.Add(activity, "activity", "blob");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(file, "file", fileName);
+        using var request = Request(HttpMethod.Post, $"/v3/directline/conversations/{ConversationId}/upload?userId=u");
+        request.Content = form;
+        return await http.SendAsync(request);
+    }
+
+    /// <summary>The texts of the whole conversation as the service now holds it (after any redaction).</summary>
+    public async Task<List<string>> ReadAllAsync()
+    {
+        using var request = Request(HttpMethod.Get, $"/v3/directline/conversations/{ConversationId}/activities");
+        var set = (await (await http.SendAsync(request)).Content.ReadFromJsonAsync<JsonObject>())!;
+        return [.. set["activities"]!.AsArray().Select(a => Text(a!.AsObject()))];
     }
 
     /// <summary>Asks a question and returns the bot's reply.</summary>

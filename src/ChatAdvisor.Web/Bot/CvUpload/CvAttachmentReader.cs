@@ -57,7 +57,7 @@ public sealed partial class CvAttachmentReader(
         }
         catch (FileTooLargeException)
         {
-            return (null, name, CvMessages.TooLarge(limit));
+            return (null, name, CvProblems.TooLarge(limit));
         }
         catch (HttpRequestException)
         {
@@ -82,7 +82,7 @@ public sealed partial class CvAttachmentReader(
     private async Task<MemoryStream> DownloadAsync(Uri uri, long limit, CancellationToken cancellationToken)
     {
         var client = httpClients.CreateClient(HttpClientName);
-        using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await GetFollowingTrustedRedirectsAsync(client, uri, cancellationToken);
         response.EnsureSuccessStatusCode();
         if (response.Content.Headers.ContentLength > limit)
         {
@@ -101,6 +101,25 @@ public sealed partial class CvAttachmentReader(
         catch (FileTooLargeException)
         {
             return null;
+        }
+    }
+
+    /// <summary>The client does not follow redirects by itself: each hop must lead to a trusted host too.</summary>
+    private async Task<HttpResponseMessage> GetFollowingTrustedRedirectsAsync(HttpClient client, Uri uri, CancellationToken cancellationToken)
+    {
+        for (var hop = 0; ; hop++)
+        {
+            var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if ((int)response.StatusCode is < 300 or >= 400 || response.Headers.Location is not { } location)
+            {
+                return response;
+            }
+            response.Dispose();
+            uri = location.IsAbsoluteUri ? location : new Uri(uri, location);
+            if (hop >= 3 || !(uri.Scheme == Uri.UriSchemeHttps || IsLoopbackHttp(uri)) || !IsTrusted(uri))
+            {
+                throw new HttpRequestException("A download redirected to a host that is not trusted.");
+            }
         }
     }
 

@@ -22,12 +22,11 @@ internal static class CvMessages
     public const string Locked = "There have been too many attempts for that reference. Please try again in an hour, or contact the agency's privacy contact.";
     public const string Erased = "Done. I've deleted your application, your CV file and your answers in this chat. We keep only a note that you asked, without your personal details.";
 
-    public static string TooLarge(long limit) => FormattableString.Invariant($"That file is larger than {limit / (1024 * 1024)} MB. Please send a smaller version, for example a PDF export.");
 
     public static string Submitted(SubmittedCv submitted, string name) =>
         $"Thank you, {name}! Your application has been sent to our recruiters.\n\n"
         + $"- **Reference:** {submitted.Reference}\n- **Secret code:** {submitted.Secret}\n\n"
-        + "Please keep both: with them you can ask me what we hold about you or to delete it. "
+        + "Please note both down now. With them you can ask me what we hold about you or to delete it. "
         + "A recruiter will read your CV and contact you by email if there's a suitable role. Nothing is decided automatically.";
 
     public static string Export(CvSubmission s) =>

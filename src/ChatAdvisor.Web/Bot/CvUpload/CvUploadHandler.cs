@@ -213,6 +213,18 @@ public sealed partial class CvUploadHandler(
 
     private static string Refusal(DataRequestOutcome outcome) => outcome == DataRequestOutcome.Locked ? CvMessages.Locked : CvMessages.WrongSecret;
 
+    /// <summary>
+    /// Deletes this host's copies of every file the turn carried: an accepted CV has moved to the CV store by now,
+    /// and nothing else sent in the chat is kept.
+    /// </summary>
+    public async Task ForgetUploadsAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        foreach (var attachment in turn.Activity.Attachments ?? [])
+        {
+            await reader.DiscardAsync(attachment, turn.ConversationId, cancellationToken);
+        }
+    }
+
     /// <summary>A file sent when none was asked for is not kept.</summary>
     private Task DropAsync(TurnContext turn, Attachment file, CancellationToken cancellationToken) =>
         reader.DiscardAsync(file, turn.ConversationId, cancellationToken);

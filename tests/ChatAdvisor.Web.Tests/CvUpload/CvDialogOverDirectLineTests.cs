@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ChatAdvisor.Web.Tests.Infrastructure;
+
+namespace ChatAdvisor.Web.Tests.CvUpload;
+
+/// <summary>The CV dialog as Web Chat meets it: text turns and real multipart uploads through Direct Line.</summary>
+public sealed partial class CvDialogOverDirectLineTests : IDisposable
+{
+    private readonly ChatAdvisorApp _app = new();
+
+    [Fact]
+    public async Task ApplyThenSeeAndEraseTheDataWithReferenceAndSecret()
+    {
+        var http = _app.CreateClient();
+        var client = await DirectLineClient.StartAsync(http);
+        await RunToFileStepAsync(client);
+        Assert.Equal(HttpStatusCode.OK, (await client.UploadAsync("my cv.pdf", "application/pdf", CvSamplesForChat.Pdf)).StatusCode);
+        await client.WaitForBotAsync(t => t.Contains("Shall I send it?", StringComparison.Ordinal));
+        var confirmation = DirectLineClient.Text(await client.SayAndWaitAsync("Confirm and send", "Reference:"));
+
+        var reference = ReferencePattern().Match(confirmation).Value;
+        var secret = SecretPattern().Match(confirmation).Groups[1].Value;
+        Assert.NotEmpty(reference);
+        Assert.Equal(CvSamplesForChat.Pdf, File.ReadAllBytes(Assert.Single(Directory.GetFiles(_app.CvFolder))));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_app.DataFolder, "attachments"), "*", SearchOption.AllDirectories));
+
+        await client.SayAndWaitAsync("What do you hold about me?", "reference number");
+        await client.SayAndWaitAsync(reference, "secret code");
+        var export = DirectLineClient.Text(await client.SayAndWaitAsync(secret, "Here is everything"));
+        Assert.Contains("Grace Hopper", export, StringComparison.Ordinal);
+        Assert.Contains("grace@example.com", export, StringComparison.Ordinal);
+        Assert.Contains("my cv.pdf", export, StringComparison.Ordinal);
+        Assert.Contains("privacy notice version", export, StringComparison.Ordinal);
+
+        await client.SayAndWaitAsync("delete my data", "reference number");
+        await client.SayAndWaitAsync(reference.ToLowerInvariant(), "Shall I go ahead?");
+        await client.SayAndWaitAsync("Yes, delete everything", "secret code");
+        await client.SayAndWaitAsync(secret, "I've deleted your application");
+
+        Assert.Empty(Directory.GetFiles(_app.CvFolder));
+        var transcript = await client.ReadAllAsync();
+        Assert.DoesNotContain(transcript, t => t.Contains("Grace Hopper", StringComparison.Ordinal) || t.Contains("grace@example.com", StringComparison.Ordinal));
+        Assert.DoesNotContain(transcript, t => t.Contains(secret, StringComparison.Ordinal));
+        await client.SayAndWaitAsync("What do you hold about me?", "reference number");
+        await client.SayAndWaitAsync(reference, "secret code");
+        await client.SayAndWaitAsync(secret, "couldn't find an application");
+    }
+
+    [Theory]
+    [InlineData("cv.pdf", "application/pdf", "password-protected")]
+    [InlineData("cv.pdf", "application/pdf", "empty")]
+    [InlineData("cv.pdf", "application/pdf", "isn't a document we can accept")]
+    public async Task BadFilesAreRefusedWithWhatToDoAndNothingIsStored(string name, string contentType, string expected)
+    {
+        var bytes = expected switch
+        {
+            "password-protected" => CvSamplesForChat.EncryptedPdf,
+            "empty" => [],
+            _ => CvSamplesForChat.Executable,
+        };
+        var client = await DirectLineClient.StartAsync(_app.CreateClient());
+        await RunToFileStepAsync(client);
+
+        await client.UploadAsync(name, contentType, bytes);
+        var refusal = DirectLineClient.Text(await client.WaitForBotAsync(t => t.Contains(expected, StringComparison.Ordinal)));
+
+        Assert.Contains("Please", refusal, StringComparison.Ordinal);
+        await client.WaitForBotAsync(t => t.Contains("Please attach your CV", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(_app.CvFolder) && Directory.EnumerateFiles(_app.CvFolder).Any());
+        await client.UploadAsync("cv.pdf", "application/pdf", CvSamplesForChat.Pdf);
+        await client.WaitForBotAsync(t => t.Contains("Shall I send it?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DecliningConsentStoresNothingAndCancelDeletesTheFile()
+    {
+        var client = await DirectLineClient.StartAsync(_app.CreateClient());
+        await client.SayAndWaitAsync("I want to apply", "notice version");
+        await client.SayAndWaitAsync("No, thanks", "haven't stored anything");
+
+        await RunToFileStepAsync(client);
+        await client.UploadAsync("cv.pdf", "application/pdf", CvSamplesForChat.Pdf);
+        await client.WaitForBotAsync(t => t.Contains("Shall I send it?", StringComparison.Ordinal));
+        Assert.Single(Directory.GetFiles(_app.CvFolder));
+        await client.SayAndWaitAsync("cancel", "cancelled your application");
+
+        Assert.Empty(Directory.GetFiles(_app.CvFolder));
+    }
+
+    [Fact]
+    public async Task TheOfferToTakeACvComesAfterUsefulAnswersOnlyOnce()
+    {
+        var client = await DirectLineClient.StartAsync(_app.CreateClient());
+        var first = await client.AskAsync("What does an MLOps engineer do?");
+        var second = await client.AskAsync("What skills does an MLOps engineer need?");
+        var third = await client.AskAsync("How much do MLOps engineers earn?");
+
+        Assert.DoesNotContain("take your CV", DirectLineClient.Text(first), StringComparison.Ordinal);
+        Assert.Contains("take your CV", DirectLineClient.Text(second), StringComparison.Ordinal);
+        Assert.Equal("Send my CV", second["suggestedActions"]!["actions"]![0]!["title"]!.GetValue<string>());
+        Assert.DoesNotContain("take your CV", DirectLineClient.Text(third), StringComparison.Ordinal);
+        await client.SayAndWaitAsync("Send my CV", "notice version");
+    }
+
+    public void Dispose() => _app.Dispose();
+
+    internal static async Task RunToFileStepAsync(DirectLineClient client)
+    {
+        var consent = DirectLineClient.Text(await client.SayAndWaitAsync("I want to apply", "notice version"));
+        Assert.Contains("/privacy", consent, StringComparison.Ordinal);
+        await client.SayAndWaitAsync("I agree", "talent pool");
+        await client.SayAndWaitAsync("No, just this application", "full name");
+        await client.SayAndWaitAsync("What qualifications does an ML engineer need?", "full name");
+        await client.SayAndWaitAsync("Grace Hopper", "email address");
+        await client.SayAndWaitAsync("grace@example.com", "Which role");
+        await client.SayAndWaitAsync("Both", "Where are you based");
+        await client.SayAndWaitAsync("Skip", "notice period");
+        await client.SayAndWaitAsync("3 months", "Please attach your CV");
+    }
+
+    [GeneratedRegex(@"CV-[A-Z0-9]{4}-[A-Z0-9]{4}")]
+    private static partial Regex ReferencePattern();
+
+    [GeneratedRegex(@"Secret code:\*\* ([A-Z0-9]{5}-[A-Z0-9]{5})")]
+    private static partial Regex SecretPattern();
+}
