@@ -52,7 +52,7 @@ public sealed class CvSubmissions(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.CvSubmissions.Add(submission);
         await db.SaveChangesAsync(cancellationToken);
-        CvLog.Submitted(logger, submission.Reference, channelId);
+        CvsLog.Submitted(logger, submission.Reference, channelId);
         return new SubmittedCv(submission.Reference, secret);
     }
 
@@ -90,7 +90,7 @@ public sealed class CvSubmissions(
             await transcript.RedactAsync(submission.ConversationId, ids, cancellationToken);
             db.CvSubmissions.Remove(submission);
             await db.SaveChangesAsync(cancellationToken);
-            CvLog.Erased(logger, submission.Reference);
+            CvsLog.Erased(logger, submission.Reference);
         }
         await RecordAsync(db, reference, "erase", outcome, channelId, cancellationToken);
         return outcome;

@@ -25,27 +25,14 @@ public sealed class ChatAdvisorDb(DbContextOptions<ChatAdvisorDb> options) : DbC
         {
             e.ToTable("conversations");
             e.HasKey(c => c.Id);
-            e.Property(c => c.Id).HasColumnName("id");
-            e.Property(c => c.ChannelId).HasColumnName("channel_id");
-            e.Property(c => c.UserId).HasColumnName("user_id");
-            e.Property(c => c.StartedAt).HasColumnName("started_at");
-            e.Property(c => c.LastActivityAt).HasColumnName("last_activity_at");
-            e.Property(c => c.LastSequence).HasColumnName("last_sequence");
-            e.Property(c => c.StateJson).HasColumnName("state_json");
-            e.Property(c => c.StateVersion).HasColumnName("state_version").IsConcurrencyToken();
+            e.Property(c => c.StateVersion).IsConcurrencyToken();
+            SnakeCaseColumns(e.Metadata);
         });
         modelBuilder.Entity<TranscriptActivity>(e =>
         {
             e.ToTable("transcript_activities");
             e.HasKey(a => new { a.ConversationId, a.Sequence });
-            e.Property(a => a.ConversationId).HasColumnName("conversation_id");
-            e.Property(a => a.Sequence).HasColumnName("sequence");
-            e.Property(a => a.ActivityId).HasColumnName("activity_id");
-            e.Property(a => a.Type).HasColumnName("type");
-            e.Property(a => a.FromRole).HasColumnName("from_role");
-            e.Property(a => a.Text).HasColumnName("text");
-            e.Property(a => a.Timestamp).HasColumnName("timestamp");
-            e.Property(a => a.Json).HasColumnName("json");
+            SnakeCaseColumns(e.Metadata);
         });
         modelBuilder.Entity<CvSubmission>(e =>
         {

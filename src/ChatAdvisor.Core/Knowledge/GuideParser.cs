@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using ChatAdvisor.Knowledge.Import;
 
 namespace ChatAdvisor.Knowledge;
 
@@ -14,10 +11,6 @@ namespace ChatAdvisor.Knowledge;
 public static partial class GuideParser
 {
     private const string AlsoAsked = "Also asked:";
-
-    private static readonly IDeserializer s_yaml = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
 
     public static KnowledgeDocument Parse(string markdown, string file)
     {
@@ -87,45 +80,26 @@ public static partial class GuideParser
             throw new KnowledgeFormatException(file, bodyStart + 1, "the guide has no '## ' sections");
         }
         return new KnowledgeDocument(front.Id!, front.Title!, front.Role!, front.Aliases ?? [], front.Source ?? "",
-            ParseDate(front.LastReviewed, file), sections);
+            front.LastReviewed!.Value, sections);
     }
 
-    private static (FrontMatter Front, int BodyStart) ReadFrontMatter(string[] lines, string file)
+    private static (ImportMetadata Front, int BodyStart) ReadFrontMatter(string[] lines, string file)
     {
-        if (lines.Length == 0 || lines[0].Trim() != "---")
+        var (front, bodyStart) = ImportFrontMatter.Read(lines, file);
+        if (front is null)
         {
             throw new KnowledgeFormatException(file, 1, "the file must start with '---' front matter");
         }
-        var end = Array.FindIndex(lines, 1, l => l.Trim() == "---");
-        if (end < 0)
-        {
-            throw new KnowledgeFormatException(file, 1, "front matter is not closed with '---'");
-        }
-        FrontMatter? front;
-        try
-        {
-            front = s_yaml.Deserialize<FrontMatter>(string.Join('\n', lines[1..end]));
-        }
-        catch (YamlException ex)
-        {
-            throw new KnowledgeFormatException(file, (int)ex.Start.Line + 1, $"front matter: {ex.Message}");
-        }
-        if (front is null || string.IsNullOrWhiteSpace(front.Id) || string.IsNullOrWhiteSpace(front.Title)
-            || string.IsNullOrWhiteSpace(front.Role))
+        if (front.Id is null || front.Title is null || front.Role is null)
         {
             throw new KnowledgeFormatException(file, 1, "front matter needs id, title and role");
         }
-        if (!SlugPattern().IsMatch(front.Id))
+        if (front.LastReviewed is null)
         {
-            throw new KnowledgeFormatException(file, 2, $"id '{front.Id}' must be lower-case kebab-case");
+            throw new KnowledgeFormatException(file, 1, "front matter needs last_reviewed as yyyy-MM-dd");
         }
-        return (front, end + 1);
+        return (front, bodyStart);
     }
-
-    private static DateOnly ParseDate(string? value, string file) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new KnowledgeFormatException(file, 1, "front matter needs last_reviewed as yyyy-MM-dd");
 
     private static (string Heading, string Id) ReadHeading(string text, string file, int line)
     {
@@ -140,21 +114,4 @@ public static partial class GuideParser
     [GeneratedRegex(@"^(?<text>.+?)\s*\{#(?<id>[a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$")]
     private static partial Regex HeadingPattern();
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-    private static partial Regex SlugPattern();
-
-    private sealed class FrontMatter
-    {
-        public string? Id { get; set; }
-
-        public string? Title { get; set; }
-
-        public string? Role { get; set; }
-
-        public List<string>? Aliases { get; set; }
-
-        public string? Source { get; set; }
-
-        public string? LastReviewed { get; set; }
-    }
 }

@@ -12,7 +12,7 @@ public sealed class ClamAvScannerTests
     private const string TestSignature = "ChatAdvisor.TestSignature.UNOFFICIAL";
 
     [ClamdFact]
-    public async Task The_real_clamd_finds_the_test_signature_in_the_sample()
+    public async Task TheRealClamdFindsTheTestSignatureInTheSample()
     {
         var scan = await RealClamd().ScanAsync(new MemoryStream(Sample()), CancellationToken.None);
 
@@ -20,7 +20,7 @@ public sealed class ClamAvScannerTests
     }
 
     [ClamdFact]
-    public async Task The_real_clamd_finds_a_different_file_clean()
+    public async Task TheRealClamdFindsADifferentFileClean()
     {
         var scanner = RealClamd();
 
@@ -30,7 +30,7 @@ public sealed class ClamAvScannerTests
     }
 
     [ClamdFact]
-    public async Task The_real_clamd_scans_a_file_sent_in_many_chunks()
+    public async Task TheRealClamdScansAFileSentInManyChunks()
     {
         var large = new byte[3 * 1024 * 1024 + 17]; // 49 chunks of 64 KB and a short one
         new Random(7).NextBytes(large);
@@ -39,7 +39,7 @@ public sealed class ClamAvScannerTests
     }
 
     [Fact]
-    public async Task An_unreachable_clamd_means_unavailable()
+    public async Task AnUnreachableClamdMeansUnavailable()
     {
         var scanner = Scanner(IPAddress.Loopback.ToString(), UnusedPort());
 
@@ -48,7 +48,7 @@ public sealed class ClamAvScannerTests
     }
 
     [Fact]
-    public async Task When_disabled_every_file_is_clean_without_connecting()
+    public async Task WhenDisabledEveryFileIsCleanWithoutConnecting()
     {
         var content = new MemoryStream(CvSamples.Pdf());
 
@@ -63,7 +63,7 @@ public sealed class ClamAvScannerTests
     [InlineData("stream: Win.Test.EICAR_HDB-1 FOUND", MalwareVerdict.Infected, "Win.Test.EICAR_HDB-1")]
     [InlineData("INSTREAM size limit exceeded. ERROR", MalwareVerdict.Unavailable, null)]
     [InlineData("stream: Can't allocate memory ERROR", MalwareVerdict.Unavailable, null)]
-    public async Task Replies_are_read_after_sending_the_stream_in_instream_framing(string reply, MalwareVerdict verdict, string? signature)
+    public async Task RepliesAreReadAfterSendingTheStreamInInstreamFraming(string reply, MalwareVerdict verdict, string? signature)
     {
         using var fake = new TcpListener(IPAddress.Loopback, 0);
         fake.Start();
@@ -78,7 +78,7 @@ public sealed class ClamAvScannerTests
     }
 
     [Fact]
-    public async Task A_clamd_that_does_not_answer_in_time_means_unavailable()
+    public async Task AClamdThatDoesNotAnswerInTimeMeansUnavailable()
     {
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start();

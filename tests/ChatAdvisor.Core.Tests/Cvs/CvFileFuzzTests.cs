@@ -9,7 +9,7 @@ public sealed class CvFileFuzzTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void Corrupted_files_are_judged_without_throwing(string kind)
+    public void CorruptedFilesAreJudgedWithoutThrowing(string kind)
     {
         var original = kind switch
         {

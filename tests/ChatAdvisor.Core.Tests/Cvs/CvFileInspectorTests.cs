@@ -35,7 +35,7 @@ public sealed class CvFileInspectorTests
 
     [Theory]
     [MemberData(nameof(AcceptedFiles))]
-    public async Task Accepts_each_supported_type_decided_by_content(string fileName, Func<byte[]> content, CvFileType expected)
+    public async Task AcceptsEachSupportedTypeDecidedByContent(string fileName, Func<byte[]> content, CvFileType expected)
     {
         var inspection = await InspectAsync(content(), fileName);
 
@@ -43,7 +43,7 @@ public sealed class CvFileInspectorTests
     }
 
     [Fact]
-    public async Task A_pdf_named_docx_is_accepted_as_a_pdf()
+    public async Task APdfNamedDocxIsAcceptedAsAPdf()
     {
         var inspection = await InspectAsync(CvSamples.Pdf(), "cv.docx");
 
@@ -52,7 +52,7 @@ public sealed class CvFileInspectorTests
     }
 
     [Fact]
-    public async Task An_executable_named_pdf_is_refused_with_the_accepted_types()
+    public async Task AnExecutableNamedPdfIsRefusedWithTheAcceptedTypes()
     {
         var inspection = await InspectAsync(CvSamples.Executable(), "cv.pdf");
 
@@ -66,7 +66,7 @@ public sealed class CvFileInspectorTests
     [InlineData("setup.exe")]
     [InlineData("photo.png")]
     [InlineData("noname")]
-    public async Task Programs_images_and_random_bytes_are_refused_with_the_accepted_types(string fileName)
+    public async Task ProgramsImagesAndRandomBytesAreRefusedWithTheAcceptedTypes(string fileName)
     {
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1];
         byte[] elf = [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3E, 0];
@@ -80,14 +80,14 @@ public sealed class CvFileInspectorTests
     }
 
     [Fact]
-    public async Task An_empty_file_is_refused()
+    public async Task AnEmptyFileIsRefused()
     {
         AssertRejected(await InspectAsync([], "cv.pdf"), "This file is empty. Please check that you picked the right file and send it again.");
         AssertRejected(await InspectAsync(CvSamples.Utf8(" \n\t\n"), "cv.txt"), CvProblems.Empty);
     }
 
     [Fact]
-    public async Task A_file_over_the_limit_is_refused_without_reading_it_all()
+    public async Task AFileOverTheLimitIsRefusedWithoutReadingItAll()
     {
         var content = new byte[4096];
         CvSamples.Text().CopyTo(content, 0);
@@ -103,7 +103,7 @@ public sealed class CvFileInspectorTests
     }
 
     [Fact]
-    public async Task A_seekable_stream_is_put_back_where_it_was()
+    public async Task ASeekableStreamIsPutBackWhereItWas()
     {
         var stream = new MemoryStream(CvSamples.Pdf());
 
@@ -113,21 +113,21 @@ public sealed class CvFileInspectorTests
     }
 
     [Fact]
-    public async Task A_password_protected_pdf_is_refused()
+    public async Task APasswordProtectedPdfIsRefused()
     {
         AssertRejected(await InspectAsync(CvSamples.Pdf(encrypted: true), "cv.pdf"),
             "This PDF is password-protected, so we can't open it. Please remove the password or send a different file.");
     }
 
     [Fact]
-    public async Task A_pdf_without_its_end_marker_is_refused_as_damaged()
+    public async Task APdfWithoutItsEndMarkerIsRefusedAsDamaged()
     {
         AssertRejected(await InspectAsync(CvSamples.Pdf(withEof: false), "cv.pdf"),
             "This PDF seems to be incomplete or damaged, so we can't open it. Please save or export it again and send the new file.");
     }
 
     [Fact]
-    public async Task Text_in_a_legacy_code_page_is_refused_with_advice_to_save_as_utf8()
+    public async Task TextInALegacyCodePageIsRefusedWithAdviceToSaveAsUtf8()
     {
         var latin1 = Encoding.Latin1.GetBytes("Jos\u00e9 Mart\u00ednez\nIngeniero de software\n");
 

@@ -10,7 +10,7 @@ namespace ChatAdvisor.Core.Tests.Cvs;
 public sealed class CvOptionsTests
 {
     [Fact]
-    public void Defaults_bind_and_every_service_resolves()
+    public void DefaultsBindAndEveryServiceResolves()
     {
         using var services = Services([]);
 
@@ -26,7 +26,7 @@ public sealed class CvOptionsTests
     }
 
     [Fact]
-    public void Settings_bind_from_the_cvs_section()
+    public void SettingsBindFromTheCvsSection()
     {
         using var services = Services(new()
         {
@@ -50,7 +50,7 @@ public sealed class CvOptionsTests
     [InlineData("Cvs:ClamAv:Port", "0")]
     [InlineData("Cvs:ClamAv:Host", "")]
     [InlineData("Cvs:ClamAv:Timeout", "01:00:00")]
-    public void Out_of_range_settings_are_refused(string key, string value)
+    public void OutOfRangeSettingsAreRefused(string key, string value)
     {
         using var services = Services(new() { [key] = value });
 

@@ -13,13 +13,13 @@ public sealed class CvPackageInspectionTests
     private const string Damaged = "This file seems to be damaged, so we can't open it. Please save or export it again and send the new file.";
 
     [Fact]
-    public async Task A_docm_is_refused_for_its_macros()
+    public async Task ADocmIsRefusedForItsMacros()
     {
         AssertRejected(await InspectAsync(CvSamples.Docx(CvSamples.WordMacroMain), "cv.docm"), Macros);
     }
 
     [Fact]
-    public async Task A_docx_carrying_a_vba_project_is_refused_for_its_macros()
+    public async Task ADocxCarryingAVbaProjectIsRefusedForItsMacros()
     {
         var docx = CvSamples.Docx(CvSamples.WordMain, ("word/vbaProject.bin", CompoundFileWriter.Build(new CompoundFileWriter.Item("VBA"))));
 
@@ -27,7 +27,7 @@ public sealed class CvPackageInspectionTests
     }
 
     [Fact]
-    public async Task A_password_protected_office_file_is_refused()
+    public async Task APasswordProtectedOfficeFileIsRefused()
     {
         var encrypted = CompoundFileWriter.Build(new("EncryptionInfo", new byte[200]), new("EncryptedPackage", new byte[5000]));
 
@@ -35,7 +35,7 @@ public sealed class CvPackageInspectionTests
     }
 
     [Fact]
-    public async Task A_doc_with_a_password_is_refused()
+    public async Task ADocWithAPasswordIsRefused()
     {
         var doc = CompoundFileWriter.Build(new("WordDocument", CompoundFileWriter.WordDocumentStream(encrypted: true)), new("1Table", new byte[10]));
 
@@ -43,7 +43,7 @@ public sealed class CvPackageInspectionTests
     }
 
     [Fact]
-    public async Task A_doc_with_macros_is_refused()
+    public async Task ADocWithMacrosIsRefused()
     {
         var doc = CompoundFileWriter.Build(
             new("WordDocument", CompoundFileWriter.WordDocumentStream()), new("1Table", new byte[10]), new("Macros"), new("_VBA_PROJECT", new byte[10]));
@@ -55,7 +55,7 @@ public sealed class CvPackageInspectionTests
     }
 
     [Fact]
-    public async Task A_compound_file_that_is_not_a_word_document_is_refused_as_unsupported()
+    public async Task ACompoundFileThatIsNotAWordDocumentIsRefusedAsUnsupported()
     {
         var workbook = CompoundFileWriter.Build(new CompoundFileWriter.Item("Workbook", new byte[100]));
 
@@ -63,7 +63,7 @@ public sealed class CvPackageInspectionTests
     }
 
     [Fact]
-    public async Task A_damaged_compound_file_is_refused()
+    public async Task ADamagedCompoundFileIsRefused()
     {
         var doc = CompoundFileWriter.Build(new CompoundFileWriter.Item("WordDocument", CompoundFileWriter.WordDocumentStream()));
         BinaryPrimitives.WriteUInt32LittleEndian(doc.AsSpan(0x30), 9999); // directory beyond the end of the file
@@ -72,14 +72,14 @@ public sealed class CvPackageInspectionTests
     }
 
     [Fact]
-    public async Task Password_protected_and_macro_enabled_odts_are_refused()
+    public async Task PasswordProtectedAndMacroEnabledOdtsAreRefused()
     {
         AssertRejected(await InspectAsync(CvSamples.Odt("<manifest:encryption-data/>"), "cv.odt"), EncryptedDocument);
         AssertRejected(await InspectAsync(CvSamples.Odt("", ("Basic/Standard/Module1.xml", CvSamples.Utf8("<module/>"))), "cv.odt"), Macros);
     }
 
     [Fact]
-    public async Task Malformed_and_truncated_zips_are_refused_as_damaged()
+    public async Task MalformedAndTruncatedZipsAreRefusedAsDamaged()
     {
         var docx = CvSamples.Docx();
 
@@ -88,7 +88,7 @@ public sealed class CvPackageInspectionTests
     }
 
     [Fact]
-    public async Task A_zip_that_is_neither_docx_nor_odt_is_refused_as_unsupported()
+    public async Task AZipThatIsNeitherDocxNorOdtIsRefusedAsUnsupported()
     {
         var zip = CvSamples.Zip([("cv.pdf", CvSamples.Pdf())]);
 
@@ -97,7 +97,7 @@ public sealed class CvPackageInspectionTests
     }
 
     [Fact]
-    public async Task A_zip_with_too_many_entries_is_refused()
+    public async Task AZipWithTooManyEntriesIsRefused()
     {
         var parts = Enumerable.Range(0, 1_001).Select(index => ($"word/media/part{index}.xml", new byte[] { (byte)'x' }));
         var zip = CvSamples.Zip([("[Content_Types].xml", CvSamples.Utf8("<Types/>")), .. parts]);
@@ -108,7 +108,7 @@ public sealed class CvPackageInspectionTests
     }
 
     [Fact]
-    public async Task A_zip_bomb_is_refused_quickly_without_inflating_it()
+    public async Task AZipBombIsRefusedQuicklyWithoutInflatingIt()
     {
         var bomb = CvSamples.DocxOfZeros(60L * 1024 * 1024);
         Assert.True(bomb.Length < 200 * 1024, $"the bomb is {bomb.Length} bytes");
@@ -124,7 +124,7 @@ public sealed class CvPackageInspectionTests
     }
 
     [Fact]
-    public async Task A_zip_compressing_more_than_a_hundredfold_is_refused()
+    public async Task AZipCompressingMoreThanAHundredfoldIsRefused()
     {
         var bomb = CvSamples.DocxOfZeros(5L * 1024 * 1024); // under 50 MB, but over 100 times the archive's size
 
@@ -132,7 +132,7 @@ public sealed class CvPackageInspectionTests
     }
 
     [Fact]
-    public void A_zip_bomb_whose_headers_understate_its_size_is_stopped_at_the_declared_size()
+    public void AZipBombWhoseHeadersUnderstateItsSizeIsStoppedAtTheDeclaredSize()
     {
         var bomb = CvSamples.DocxOfZeros(60L * 1024 * 1024);
         const uint DeclaredSize = 1_000;

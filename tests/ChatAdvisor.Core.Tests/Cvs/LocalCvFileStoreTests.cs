@@ -19,7 +19,7 @@ public sealed class LocalCvFileStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_saved_file_reads_back_the_same_and_is_gone_after_delete()
+    public async Task ASavedFileReadsBackTheSameAndIsGoneAfterDelete()
     {
         var store = Store();
         var content = CvSamples.Pdf();
@@ -44,7 +44,7 @@ public sealed class LocalCvFileStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Files_live_under_the_content_root_in_an_owner_only_folder()
+    public async Task FilesLiveUnderTheContentRootInAnOwnerOnlyFolder()
     {
         var store = Store("data/cvs");
 
@@ -59,7 +59,7 @@ public sealed class LocalCvFileStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Each_save_gets_its_own_key()
+    public async Task EachSaveGetsItsOwnKey()
     {
         var store = Store();
 
@@ -75,7 +75,7 @@ public sealed class LocalCvFileStoreTests : IDisposable
     [InlineData("0123456789ABCDEF0123456789ABCDEF")]
     [InlineData("cv.pdf")]
     [InlineData("")]
-    public async Task Keys_the_store_did_not_make_are_refused(string key)
+    public async Task KeysTheStoreDidNotMakeAreRefused(string key)
     {
         var store = Store();
 
@@ -84,7 +84,7 @@ public sealed class LocalCvFileStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_cancelled_save_leaves_no_file_behind()
+    public async Task ACancelledSaveLeavesNoFileBehind()
     {
         var store = Store();
         using var cancelled = new CancellationTokenSource();

@@ -73,7 +73,7 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Teams_user_applies_and_the_CV_is_fetched_from_the_trusted_download_link_and_stored()
+    public async Task TeamsUserAppliesAndTheCVIsFetchedFromTheTrustedDownloadLinkAndStored()
     {
         var app = CreateApp();
         var chat = new TeamsChat(app);
@@ -142,7 +142,7 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Download_links_to_hosts_that_are_not_trusted_are_refused_without_any_request()
+    public async Task DownloadLinksToHostsThatAreNotTrustedAreRefusedWithoutAnyRequest()
     {
         var app = CreateApp();
         var chat = new TeamsChat(app);
@@ -177,7 +177,7 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Trusted_download_link_that_redirects_to_an_untrusted_host_is_not_followed()
+    public async Task TrustedDownloadLinkThatRedirectsToAnUntrustedHostIsNotFollowed()
     {
         var app = CreateApp();
         var chat = new TeamsChat(app);
@@ -196,7 +196,7 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Teams_file_over_the_size_limit_is_refused_with_a_clear_message_and_nothing_is_stored()
+    public async Task TeamsFileOverTheSizeLimitIsRefusedWithAClearMessageAndNothingIsStored()
     {
         var app = CreateApp(maxFileBytes: SmallLimit);
         var chat = new TeamsChat(app);
@@ -229,7 +229,7 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Size_limit_under_one_megabyte_is_stated_truthfully_in_the_prompt_and_the_refusal()
+    public async Task SizeLimitUnderOneMegabyteIsStatedTruthfullyInThePromptAndTheRefusal()
     {
         var app = CreateApp(maxFileBytes: SmallLimit);
         var chat = new TeamsChat(app);
@@ -245,7 +245,7 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Teams_text_html_copies_of_messages_are_not_treated_as_files()
+    public async Task TeamsTextHtmlCopiesOfMessagesAreNotTreatedAsFiles()
     {
         var app = CreateApp();
         var chat = new TeamsChat(app);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using ChatAdvisor.Cvs;
 using ChatAdvisor.Data;
@@ -28,8 +27,7 @@ public sealed partial class CvUploadBrowserTests(ChromiumFixture chromium, ITest
     private static readonly byte[] s_cv = SamplePdf.Create("Ada Lovelace");
 
     private readonly ChatAdvisorApp _app = CreateApp();
-    private readonly ConcurrentQueue<string> _problems = new();
-    private IBrowserContext? _context;
+    private BrowserPage? _browser;
 
     private IPage Page { get; set; } = null!;
 
@@ -45,44 +43,22 @@ public sealed partial class CvUploadBrowserTests(ChromiumFixture chromium, ITest
 
     public async Task InitializeAsync()
     {
-        var baseAddress = _app.Listen();
-        _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = baseAddress.ToString(),
-            Locale = "en-GB",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        Page = await _context.NewPageAsync();
-        Page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _problems.Enqueue($"console error: {message.Text} ({message.Location})");
-            }
-        };
-        Page.PageError += (_, error) => _problems.Enqueue($"page error: {error}");
-        Page.RequestFailed += (_, request) => _problems.Enqueue($"request failed: {request.Method} {request.Url} {request.Failure}");
-        Page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                _problems.Enqueue($"HTTP {response.Status}: {response.Request.Method} {response.Url}");
-            }
-        };
+        _browser = await BrowserPage.OpenAsync(chromium, _app.Listen());
+        Page = _browser.Page;
     }
 
     public async Task DisposeAsync()
     {
-        if (_context is not null)
+        if (_browser is not null)
         {
-            await _context.DisposeAsync();
+            await _browser.DisposeAsync();
         }
     }
 
     public void Dispose() => _app.Dispose();
 
     [Fact]
-    public async Task Visitor_applies_in_Web_Chat_attaches_a_PDF_and_gets_a_reference_and_the_CV_is_stored()
+    public async Task VisitorAppliesInWebChatAttachesAPDFAndGetsAReferenceAndTheCVIsStored()
     {
         var store = Assert.IsType<LocalCvFileStore>(_app.Services.GetRequiredService<ICvFileStore>());
         Assert.Equal(CvStore, store.Folder);
@@ -152,7 +128,7 @@ public sealed partial class CvUploadBrowserTests(ChromiumFixture chromium, ITest
         Assert.True(Directory.Exists(AttachmentsFolder), "The upload should have passed through the Direct Line attachments folder.");
         Assert.Empty(Directory.GetFiles(AttachmentsFolder, "*", SearchOption.AllDirectories));
 
-        Assert.Empty(_problems);
+        Assert.Empty(_browser!.Problems);
     }
 
     private static ChatAdvisorApp CreateApp()

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -17,8 +16,7 @@ public sealed class WebChatBrowserTests(ChromiumFixture chromium, ITestOutputHel
     private const string WelcomeText = "ChatAdvisor, an AI assistant";
 
     private readonly ChatAdvisorApp _app = new();
-    private readonly ConcurrentQueue<string> _problems = new();
-    private IBrowserContext? _context;
+    private BrowserPage? _browser;
 
     private IPage Page { get; set; } = null!;
 
@@ -27,37 +25,15 @@ public sealed class WebChatBrowserTests(ChromiumFixture chromium, ITestOutputHel
 
     public async Task InitializeAsync()
     {
-        var baseAddress = _app.Listen();
-        _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = baseAddress.ToString(),
-            Locale = "en-GB",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        Page = await _context.NewPageAsync();
-        Page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _problems.Enqueue($"console error: {message.Text} ({message.Location})");
-            }
-        };
-        Page.PageError += (_, error) => _problems.Enqueue($"page error: {error}");
-        Page.RequestFailed += (_, request) => _problems.Enqueue($"request failed: {request.Method} {request.Url} {request.Failure}");
-        Page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                _problems.Enqueue($"HTTP {response.Status}: {response.Request.Method} {response.Url}");
-            }
-        };
+        _browser = await BrowserPage.OpenAsync(chromium, _app.Listen());
+        Page = _browser.Page;
     }
 
     public async Task DisposeAsync()
     {
-        if (_context is not null)
+        if (_browser is not null)
         {
-            await _context.DisposeAsync();
+            await _browser.DisposeAsync();
         }
     }
 
@@ -65,7 +41,7 @@ public sealed class WebChatBrowserTests(ChromiumFixture chromium, ITestOutputHel
     public void Dispose() => _app.Dispose();
 
     [Fact]
-    public async Task Home_page_discloses_the_AI_assistant_before_anything_is_sent_and_Web_Chat_shows_the_welcome()
+    public async Task HomePageDisclosesTheAIAssistantBeforeAnythingIsSentAndWebChatShowsTheWelcome()
     {
         await Page.GotoAsync("/");
 
@@ -92,11 +68,11 @@ public sealed class WebChatBrowserTests(ChromiumFixture chromium, ITestOutputHel
         await Expect(Page.Locator("#webchat .webchat__connectivityStatus")).ToBeHiddenAsync();
         await Expect(Page.Locator("#chat-error")).ToBeHiddenAsync();
         await ScreenshotAsync("home-welcome.png");
-        Assert.Empty(_problems);
+        Assert.Empty(_browser!.Problems);
     }
 
     [Fact]
-    public async Task Asking_through_the_send_box_gets_a_cited_answer_and_the_question_is_marked_sent()
+    public async Task AskingThroughTheSendBoxGetsACitedAnswerAndTheQuestionIsMarkedSent()
     {
         await Page.GotoAsync("/");
         await Expect(Transcript).ToContainTextAsync(WelcomeText);
@@ -143,7 +119,7 @@ public sealed class WebChatBrowserTests(ChromiumFixture chromium, ITestOutputHel
         await Expect(dialog).ToBeHiddenAsync();
 
         await Expect(status).Not.ToContainTextAsync("Send failed");
-        Assert.Empty(_problems);
+        Assert.Empty(_browser!.Problems);
     }
 
     private static async Task<bool> IsAfterAsync(ILocator later, ILocator earlier)

@@ -15,7 +15,7 @@ public sealed class DirectLineJsClientTests(ITestOutputHelper output)
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(2);
 
     [Fact]
-    public async Task The_npm_DirectLine_client_converses_over_WebSocket_and_polling_and_refreshes_its_token()
+    public async Task TheNpmDirectLineClientConversesOverWebSocketAndPollingAndRefreshesItsToken()
     {
         var root = ChatAdvisorApp.RepositoryRoot;
         var script = Path.Combine(root, "tests", "clients", "directline-client.mjs");
