@@ -277,6 +277,24 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
         Assert.Single(StoredFiles(app));
     }
 
+    [Fact]
+    public async Task InAGroupChatTheFileStepOffersTheSingleUseUploadLink()
+    {
+        var app = CreateApp();
+        var chat = new TeamsChat(app, conversationType: "groupChat");
+        IReadOnlyList<Activity> replies = [];
+        foreach (var answer in (string[])["I want to apply", "I agree", "No, just this application", "Grace Hopper", "grace.hopper@example.com",
+            "MLOps Engineer", "Berlin", "Available now"])
+        {
+            replies = await chat.SayAsync(answer);
+        }
+
+        Assert.Equal(2, replies.Count);
+        Assert.Contains(FilePrompt, replies[0].Text, StringComparison.Ordinal);
+        Assert.Matches(@"\]\([^)]*/cv/upload/[A-Za-z0-9_-]{40,}\)", replies[1].Text);
+        Assert.Contains("works once", replies[1].Text, StringComparison.Ordinal);
+    }
+
     private ChatAdvisorApp CreateApp(int? maxFileBytes = null)
     {
         var settings = new Dictionary<string, string?> { ["Cvs:Dialog:TrustedDownloadHosts:0"] = "127.0.0.1" };
@@ -345,7 +363,7 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
     private static partial Regex ZeroMegabytes();
 
     /// <summary>One personal chat between a Teams user and the bot, each turn run through the bot's turn handler.</summary>
-    private sealed class TeamsChat(ChatAdvisorApp app)
+    private sealed class TeamsChat(ChatAdvisorApp app, string conversationType = "personal")
     {
         public const string BotId = "28:bot";
 
@@ -375,7 +393,7 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
                 ChannelId = Channels.Teams,
                 From = new ChannelAccount { Id = UserId, Name = "Grace Hopper", AadObjectId = _aadObjectId },
                 Recipient = new ChannelAccount { Id = BotId, Name = "ChatAdvisor" },
-                Conversation = new ConversationAccount { Id = ConversationId, ConversationType = "personal", TenantId = _tenantId },
+                Conversation = new ConversationAccount { Id = ConversationId, ConversationType = conversationType, TenantId = _tenantId },
                 Text = text,
                 TextFormat = "plain",
                 Locale = "en-GB",

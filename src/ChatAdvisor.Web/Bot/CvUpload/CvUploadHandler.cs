@@ -155,6 +155,10 @@ public sealed partial class CvUploadHandler(
         foreach (var message in messages)
         {
             sent.Add(await SendAsync(turn, message, cancellationToken));
+            if (message.WantsFile && !CanReceiveFiles(turn))
+            {
+                await OfferUploadLinkAsync(turn, cancellationToken);
+            }
         }
         // The dialog's own messages repeat what the candidate entered (summary, file name): erasure removes them too.
         return state.CvDialog is { } dialog && sent.Count > 0
@@ -210,6 +214,10 @@ public sealed partial class CvUploadHandler(
         await SendAsync(turn, new CvDialogMessage(reply, []), cancellationToken);
         return state;
     }
+
+    /// <summary>Teams takes files only in personal chats; group chats and channels get the upload link instead.</summary>
+    private static bool CanReceiveFiles(TurnContext turn) =>
+        turn.ChannelId != Channels.Teams || turn.Activity.Conversation?.ConversationType is null or "personal";
 
     private static string Refusal(DataRequestOutcome outcome) => outcome == DataRequestOutcome.Locked ? CvMessages.Locked : CvMessages.WrongSecret;
 
