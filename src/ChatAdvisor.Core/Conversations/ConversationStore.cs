@@ -42,6 +42,14 @@ public sealed class ConversationStore(IDbContextFactory<ChatAdvisorDb> dbFactory
         }
     }
 
+    /// <summary>Deletes a conversation with its state and transcript (for example when a Teams user removes the app).</summary>
+    public async Task DeleteAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.TranscriptActivities.Where(a => a.ConversationId == conversationId).ExecuteDeleteAsync(cancellationToken);
+        await db.Conversations.Where(c => c.Id == conversationId).ExecuteDeleteAsync(cancellationToken);
+    }
+
     public async Task<Conversation?> FindAsync(string conversationId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

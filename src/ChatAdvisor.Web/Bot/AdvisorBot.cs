@@ -4,6 +4,7 @@ using ChatAdvisor.Conversations;
 using ChatAdvisor.Knowledge;
 using ChatAdvisor.Web.Bot.CvUpload;
 using ChatAdvisor.Web.Bot.Protocol;
+using ChatAdvisor.Web.Bot.Teams;
 
 namespace ChatAdvisor.Web.Bot;
 
@@ -12,18 +13,47 @@ public sealed partial class AdvisorBot(Advisor advisor, KnowledgeBase knowledge,
 {
     public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        switch (turn.Activity.Type)
+        var activity = turn.Activity;
+        switch (activity.Type)
         {
-            case ActivityTypes.ConversationUpdate when turn.Activity.MembersAdded?.Any(m => m.Id != turn.Activity.Recipient?.Id) == true:
-                await WelcomeAsync(turn, cancellationToken);
+            case ActivityTypes.ConversationUpdate when IsJoining(activity):
+            case ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade":
+                await WelcomeOnceAsync(turn, cancellationToken);
+                break;
+            case ActivityTypes.InstallationUpdate when activity.Action == "remove":
+                // The app was removed: what this conversation held goes with it (applications stay, under their own rules).
+                await conversations.DeleteAsync(turn.ConversationId, cancellationToken);
+                break;
+            case ActivityTypes.Message when TeamsActivities.IsTeams(activity) && TeamsActivities.IsGroup(activity) && !TeamsActivities.MentionsBot(activity):
+                // In group chats and channels the bot speaks only when spoken to.
                 break;
             case ActivityTypes.Message:
-                await OnMessageAsync(turn, cancellationToken);
+                await OnMessageAsync(TeamsActivities.IsTeams(activity) ? turn.With(TeamsActivities.WithoutBotMention(activity)) : turn, cancellationToken);
                 break;
             default:
                 // Unknown and unhandled types are ignored, not rejected (spec A2006).
                 break;
         }
+    }
+
+    /// <summary>
+    /// Someone new to greet: in Teams only when the bot itself was added (not every member joining a team);
+    /// elsewhere when the user joined.
+    /// </summary>
+    private static bool IsJoining(Activity activity) =>
+        TeamsActivities.IsTeams(activity)
+            ? activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true
+            : activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true;
+
+    private async Task WelcomeOnceAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var (state, version) = await conversations.LoadStateAsync(turn.ConversationId, cancellationToken);
+        if (state.Welcomed)
+        {
+            return;
+        }
+        await WelcomeAsync(turn, cancellationToken);
+        await conversations.SaveStateAsync(turn.ConversationId, state with { Welcomed = true }, version, cancellationToken);
     }
 
     private async Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken)

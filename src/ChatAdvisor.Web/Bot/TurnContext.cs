@@ -11,6 +11,9 @@ public sealed class TurnContext(Activity activity, Func<Activity, CancellationTo
 
     public string ChannelId => Activity.ChannelId ?? Channels.DirectLine;
 
+    /// <summary>The same turn with an adjusted inbound activity (for example without the bot's @mention).</summary>
+    public TurnContext With(Activity activity) => new(activity, send);
+
     /// <summary>Sends an activity to the channel and returns the id the channel gave it.</summary>
     public Task<string> SendAsync(Activity reply, CancellationToken cancellationToken) => send(reply, cancellationToken);
 

@@ -278,21 +278,23 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task InAGroupChatTheFileStepOffersTheSingleUseUploadLink()
+    public async Task InAGroupChatTheBotAnswersOnlyWhenMentionedAndSendsApplicantsToAPersonalChat()
     {
         var app = CreateApp();
         var chat = new TeamsChat(app, conversationType: "groupChat");
-        IReadOnlyList<Activity> replies = [];
-        foreach (var answer in (string[])["I want to apply", "I agree", "No, just this application", "Grace Hopper", "grace.hopper@example.com",
-            "MLOps Engineer", "Berlin", "Available now"])
-        {
-            replies = await chat.SayAsync(answer);
-        }
 
-        Assert.Equal(2, replies.Count);
-        Assert.Contains(FilePrompt, replies[0].Text, StringComparison.Ordinal);
-        Assert.Matches(@"\]\([^)]*/cv/upload/[A-Za-z0-9_-]{40,}\)", replies[1].Text);
-        Assert.Contains("works once", replies[1].Text, StringComparison.Ordinal);
+        var unmentioned = await chat.SayAsync("What does an MLOps engineer do?");
+        var mentioned = await chat.SayAsync("<at>ChatAdvisor</at> What does an MLOps engineer do?", mentionBot: true);
+        var apply = await chat.SayAsync("<at>ChatAdvisor</at> I want to apply", mentionBot: true);
+
+        Assert.Empty(unmentioned);
+        var answer = Assert.Single(mentioned);
+        Assert.Contains("[1]", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("cite:", answer.Text, StringComparison.Ordinal);
+        var claim = answer.Entities!.Single(e => e["citation"] is not null)["citation"]![0]!;
+        Assert.StartsWith("MLOps Engineer role guide", claim["appearance"]!["name"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("personal chat", Assert.Single(apply).Text, StringComparison.Ordinal);
+        Assert.Null((await chat.StateAsync()).CvDialog);
     }
 
     private ChatAdvisorApp CreateApp(int? maxFileBytes = null)
@@ -377,7 +379,9 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
         public string LastActivityId { get; private set; } = "";
 
         /// <summary>Sends a message (with Teams' text/html copy of it, and any files) and returns the bot's replies.</summary>
-        public async Task<IReadOnlyList<Activity>> SayAsync(string text, params Attachment[] files)
+        public Task<IReadOnlyList<Activity>> SayAsync(string text, params Attachment[] files) => SayAsync(text, mentionBot: false, files);
+
+        public async Task<IReadOnlyList<Activity>> SayAsync(string text, bool mentionBot, params Attachment[] files)
         {
             var conversations = app.Services.GetRequiredService<ConversationStore>();
             await conversations.EnsureAsync(ConversationId, Channels.Teams, UserId, CancellationToken.None);
@@ -399,6 +403,9 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
                 Locale = "en-GB",
                 Attachments = [.. files, new Attachment { ContentType = "text/html", Content = JsonValue.Create($"<p>{WebUtility.HtmlEncode(text)}</p>") }],
                 ChannelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = _tenantId } },
+                Entities = mentionBot
+                    ? [new JsonObject { ["type"] = "mention", ["text"] = "<at>ChatAdvisor</at>", ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = "ChatAdvisor" } }]
+                    : null,
             };
             var replies = new List<Activity>();
             var turn = new TurnContext(activity, (reply, _) =>

@@ -3,6 +3,7 @@ using ChatAdvisor.Conversations;
 using ChatAdvisor.Cvs;
 using ChatAdvisor.Web.Bot.Protocol;
 using System.Text.RegularExpressions;
+using ChatAdvisor.Web.Bot.Teams;
 using ChatAdvisor.Web.Site;
 using Microsoft.Extensions.Options;
 
@@ -37,6 +38,13 @@ public sealed partial class CvUploadHandler(
             var expired = CvUploadDialog.Expire(stale);
             await transcript.RedactAsync(turn.ConversationId, stale.AnswerActivityIds, cancellationToken);
             state = await ApplyAsync(turn, expired.Messages, expired.Effects, state with { CvDialog = null }, cancellationToken);
+        }
+        if (TeamsActivities.IsTeams(turn.Activity) && TeamsActivities.IsGroup(turn.Activity)
+            && (CvIntents.IsApply(text) || CvIntents.IsExport(text) || CvIntents.IsErase(text) || file is not null))
+        {
+            // Contact details, CVs and secret codes do not belong in a group chat; Teams takes files only in 1:1 chats.
+            await SendAsync(turn, new CvDialogMessage(CvMessages.PersonalChatOnly, []), cancellationToken);
+            return state;
         }
         if (state.DataRequest is { } request)
         {
@@ -155,10 +163,6 @@ public sealed partial class CvUploadHandler(
         foreach (var message in messages)
         {
             sent.Add(await SendAsync(turn, message, cancellationToken));
-            if (message.WantsFile && !CanReceiveFiles(turn))
-            {
-                await OfferUploadLinkAsync(turn, cancellationToken);
-            }
         }
         // The dialog's own messages repeat what the candidate entered (summary, file name): erasure removes them too.
         return state.CvDialog is { } dialog && sent.Count > 0
@@ -214,10 +218,6 @@ public sealed partial class CvUploadHandler(
         await SendAsync(turn, new CvDialogMessage(reply, []), cancellationToken);
         return state;
     }
-
-    /// <summary>Teams takes files only in personal chats; group chats and channels get the upload link instead.</summary>
-    private static bool CanReceiveFiles(TurnContext turn) =>
-        turn.ChannelId != Channels.Teams || turn.Activity.Conversation?.ConversationType is null or "personal";
 
     private static string Refusal(DataRequestOutcome outcome) => outcome == DataRequestOutcome.Locked ? CvMessages.Locked : CvMessages.WrongSecret;
 

@@ -45,6 +45,9 @@ public sealed record Activity
 
     public string? Summary { get; init; }
 
+    /// <summary>For installationUpdate: add, remove, add-upgrade, remove-upgrade.</summary>
+    public string? Action { get; init; }
+
     public IReadOnlyList<Attachment>? Attachments { get; init; }
 
     public SuggestedActions? SuggestedActions { get; init; }
