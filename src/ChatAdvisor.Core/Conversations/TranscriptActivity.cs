@@ -18,4 +18,13 @@ public sealed class TranscriptActivity
     public DateTimeOffset Timestamp { get; set; }
 
     public required string Json { get; set; }
+
+    /// <summary>For the bot's answers: <c>extractive</c>, <c>generative</c> or <c>declined</c>.</summary>
+    public string? AnswerMode { get; set; }
+
+    /// <summary>For the bot's answers: the confidence the advisor gave it (0 to 1).</summary>
+    public double? AnswerConfidence { get; set; }
+
+    /// <summary>For the bot's answers: JSON array of the cited section keys (<c>guideId#sectionId</c>).</summary>
+    public string? AnswerCitations { get; set; }
 }

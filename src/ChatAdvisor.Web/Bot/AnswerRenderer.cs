@@ -29,6 +29,7 @@ internal static class AnswerRenderer
         return WithSuggestions(turn.CreateReply(text.ToString().TrimEnd()), answer.SuggestedQuestions) with
         {
             Entities = [AiMessageEntity(answer.Citations)],
+            Trace = new AnswerTrace(answer.Kind == AnswerKind.Abstained ? "declined" : answer.Mode, answer.Confidence, [.. answer.Citations.Select(c => c.Key)]),
         };
     }
 

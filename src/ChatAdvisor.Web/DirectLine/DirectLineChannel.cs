@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ChatAdvisor.Conversations;
 using ChatAdvisor.Web.Bot;
 using ChatAdvisor.Web.Bot.Protocol;
@@ -114,6 +115,9 @@ public sealed class DirectLineChannel(
                 Text = stored.Text,
                 Timestamp = stored.Timestamp!.Value,
                 Json = ActivityJson.Serialize(stored),
+                AnswerMode = activity.Trace?.Mode,
+                AnswerConfidence = activity.Trace?.Confidence,
+                AnswerCitations = activity.Trace is { } trace ? JsonSerializer.Serialize(trace.Citations) : null,
             };
         }, cancellationToken);
         if (entry is null)

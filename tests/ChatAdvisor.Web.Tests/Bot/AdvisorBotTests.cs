@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using ChatAdvisor.Data;
 using ChatAdvisor.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatAdvisor.Web.Tests.Bot;
 
@@ -56,6 +59,23 @@ public sealed class AdvisorBotTests(ChatAdvisorAppFixture fixture) : IClassFixtu
         Assert.Contains("don't cover", text, StringComparison.Ordinal);
         Assert.DoesNotContain("cite:", text, StringComparison.Ordinal);
         Assert.Contains("recruiter", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheTranscriptRecordsEachAnswersModeConfidenceAndCitations()
+    {
+        var client = await DirectLineClient.StartAsync(fixture.App.CreateClient());
+        var answered = (await client.AskAsync("What skills does an MLOps engineer need?"))["id"]!.GetValue<string>();
+        var declined = (await client.AskAsync("What's the weather in Paris?"))["id"]!.GetValue<string>();
+
+        await using var db = await fixture.App.Services.GetRequiredService<IDbContextFactory<ChatAdvisorDb>>().CreateDbContextAsync();
+        var rows = await db.TranscriptActivities.Where(a => a.ConversationId == client.ConversationId).ToListAsync();
+        var answer = rows.Single(r => r.ActivityId == answered);
+        Assert.Equal("extractive", answer.AnswerMode);
+        Assert.InRange(answer.AnswerConfidence!.Value, 0.5, 1.0);
+        Assert.Equal("[\"mlops-engineer#skills\"]", answer.AnswerCitations);
+        Assert.Equal("declined", rows.Single(r => r.ActivityId == declined).AnswerMode);
+        Assert.All(rows.Where(r => r.FromRole == "user"), r => Assert.Null(r.AnswerMode));
     }
 
     private static bool IsAiMessage(JsonObject entity) =>

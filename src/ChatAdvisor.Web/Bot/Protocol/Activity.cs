@@ -65,7 +65,14 @@ public sealed record Activity
     // Settable, not init: the source generator cannot bind extension data through an initializer.
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
+
+    /// <summary>How an answer came about, for the transcript; never sent on the wire.</summary>
+    [JsonIgnore]
+    public AnswerTrace? Trace { get; init; }
 }
+
+/// <summary>The advisor's mode, confidence and cited sections behind an answer activity.</summary>
+public sealed record AnswerTrace(string Mode, double Confidence, IReadOnlyList<string> Citations);
 
 public sealed record ChannelAccount
 {
