@@ -26,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Advisor>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<TranscriptStore>();
+        services.AddSingleton<FeedbackStore>();
         services.AddSingleton<Evaluator>();
         services.AddChatAdvisorCvs();
         services.AddOptions<CvDialogOptions>().BindConfiguration(CvDialogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

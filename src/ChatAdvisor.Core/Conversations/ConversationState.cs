@@ -14,6 +14,9 @@ public sealed record ConversationState(AdviceContext Advice, int AnswersGiven)
     /// <summary>A request to see or erase data in progress, if any.</summary>
     public DataRequestState? DataRequest { get; init; }
 
+    /// <summary>The answer a visitor just rated "not helpful", while the bot asks why (optional for them).</summary>
+    public string? FeedbackReasonFor { get; init; }
+
     /// <summary>Whether the welcome was sent (Teams announces an install twice).</summary>
     public bool Welcomed { get; init; }
 

@@ -27,4 +27,7 @@ public sealed class TranscriptActivity
 
     /// <summary>For the bot's answers: JSON array of the cited section keys (<c>guideId#sectionId</c>).</summary>
     public string? AnswerCitations { get; set; }
+
+    /// <summary>For the bot's answers: the reference that rating buttons send back.</summary>
+    public string? AnswerRef { get; set; }
 }

@@ -19,6 +19,8 @@ public sealed class ChatAdvisorDb(DbContextOptions<ChatAdvisorDb> options) : DbC
 
     public DbSet<UploadLink> UploadLinks => Set<UploadLink>();
 
+    public DbSet<AnswerFeedback> AnswerFeedback => Set<AnswerFeedback>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Conversation>(e =>
@@ -38,6 +40,12 @@ public sealed class ChatAdvisorDb(DbContextOptions<ChatAdvisorDb> options) : DbC
         {
             e.ToTable("cv_submissions");
             e.HasKey(c => c.Id);
+            SnakeCaseColumns(e.Metadata);
+        });
+        modelBuilder.Entity<AnswerFeedback>(e =>
+        {
+            e.ToTable("answer_feedback");
+            e.HasKey(f => f.Id);
             SnakeCaseColumns(e.Metadata);
         });
         modelBuilder.Entity<UploadLink>(e =>

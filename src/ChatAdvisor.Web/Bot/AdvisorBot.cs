@@ -9,7 +9,13 @@ using ChatAdvisor.Web.Bot.Teams;
 namespace ChatAdvisor.Web.Bot;
 
 /// <summary>The turn handler: welcomes new conversations and routes messages to the advisor.</summary>
-public sealed partial class AdvisorBot(Advisor advisor, KnowledgeBase knowledge, ConversationStore conversations, CvUploadHandler cvUpload, ILogger<AdvisorBot> logger)
+public sealed partial class AdvisorBot(
+    Advisor advisor,
+    KnowledgeBase knowledge,
+    ConversationStore conversations,
+    CvUploadHandler cvUpload,
+    FeedbackHandler feedback,
+    ILogger<AdvisorBot> logger)
 {
     public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -23,6 +29,9 @@ public sealed partial class AdvisorBot(Advisor advisor, KnowledgeBase knowledge,
             case ActivityTypes.InstallationUpdate when activity.Action == "remove":
                 // The app was removed: what this conversation held goes with it (applications stay, under their own rules).
                 await conversations.DeleteAsync(turn.ConversationId, cancellationToken);
+                break;
+            case ActivityTypes.Event when activity.Name == FeedbackHandler.WebChatEvent:
+                await feedback.TryHandleWebChatEventAsync(turn, cancellationToken);
                 break;
             case ActivityTypes.Message when TeamsActivities.IsTeams(activity) && TeamsActivities.IsGroup(activity) && !TeamsActivities.MentionsBot(activity):
                 // In group chats and channels the bot speaks only when spoken to.
@@ -69,7 +78,9 @@ public sealed partial class AdvisorBot(Advisor advisor, KnowledgeBase knowledge,
         ConversationState next;
         try
         {
-            next = await cvUpload.TryHandleAsync(turn, state, cancellationToken) ?? await AdviseAsync(turn, text, state, cancellationToken);
+            var (afterFeedback, handled) = await feedback.TryTakeReasonAsync(turn, state, text, cancellationToken);
+            next = handled ? afterFeedback
+                : await cvUpload.TryHandleAsync(turn, afterFeedback, cancellationToken) ?? await AdviseAsync(turn, text, afterFeedback, cancellationToken);
         }
         finally
         {

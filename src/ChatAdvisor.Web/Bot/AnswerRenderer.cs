@@ -13,6 +13,9 @@ namespace ChatAdvisor.Web.Bot;
 /// </summary>
 internal static class AnswerRenderer
 {
+    /// <summary>Prefix of the answer reference carried by the rating buttons.</summary>
+    public const string FeedbackPrefix = "urn:chatadvisor:answer:";
+
     private const int MaxAbstract = 160;
 
     public static Activity Render(TurnContext turn, Answer answer)
@@ -26,10 +29,18 @@ internal static class AnswerRenderer
                 text.Append(CultureInfo.InvariantCulture, $"[{citation.Position}]: cite:{citation.Position} \"{Escape(citation.Label)}\"\n");
             }
         }
+        var answerRef = Guid.NewGuid().ToString("N");
+        var entity = AiMessageEntity(answer.Citations);
+        // Rating buttons: Web Chat shows thumbs for Like/Dislike actions and sends the chosen one back; Teams has its
+        // own feedback loop, switched on per message.
+        entity["potentialAction"] = new JsonArray(
+            new JsonObject { ["@type"] = "LikeAction", ["@id"] = FeedbackPrefix + answerRef },
+            new JsonObject { ["@type"] = "DislikeAction", ["@id"] = FeedbackPrefix + answerRef });
         return WithSuggestions(turn.CreateReply(text.ToString().TrimEnd()), answer.SuggestedQuestions) with
         {
-            Entities = [AiMessageEntity(answer.Citations)],
-            Trace = new AnswerTrace(answer.Kind == AnswerKind.Abstained ? "declined" : answer.Mode, answer.Confidence, [.. answer.Citations.Select(c => c.Key)]),
+            Entities = [entity],
+            ChannelData = turn.ChannelId == Channels.Teams ? new JsonObject { ["feedbackLoopEnabled"] = true } : null,
+            Trace = new AnswerTrace(answer.Kind == AnswerKind.Abstained ? "declined" : answer.Mode, answer.Confidence, [.. answer.Citations.Select(c => c.Key)], answerRef),
         };
     }
 

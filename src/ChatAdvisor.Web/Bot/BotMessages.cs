@@ -20,4 +20,8 @@ internal static class BotMessages
         "Sorry, something went wrong on my side while answering. Please try again in a moment.";
 
     public const string AiLabel = "AI-generated";
+
+    public const string AskWhyNotHelpful = "Thanks for telling me. If you like, tell me what was wrong; it helps the agency improve its guides.";
+
+    public const string ThanksForFeedback = "Thank you, I've passed that on.";
 }

@@ -7,6 +7,7 @@ public static class BotServiceCollectionExtensions
     public static IHostApplicationBuilder AddBot(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AdvisorBot>();
+        builder.Services.AddSingleton<FeedbackHandler>();
         builder.Services.AddSingleton<CvAttachmentReader>();
         builder.Services.AddSingleton<CvFileIntake>();
         builder.Services.AddSingleton<CvUploadHandler>();

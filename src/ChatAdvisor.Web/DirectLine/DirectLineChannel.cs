@@ -118,6 +118,7 @@ public sealed class DirectLineChannel(
                 AnswerMode = activity.Trace?.Mode,
                 AnswerConfidence = activity.Trace?.Confidence,
                 AnswerCitations = activity.Trace is { } trace ? JsonSerializer.Serialize(trace.Citations) : null,
+                AnswerRef = activity.Trace?.Ref,
             };
         }, cancellationToken);
         if (entry is null)

@@ -72,7 +72,7 @@ public sealed record Activity
 }
 
 /// <summary>The advisor's mode, confidence and cited sections behind an answer activity.</summary>
-public sealed record AnswerTrace(string Mode, double Confidence, IReadOnlyList<string> Citations);
+public sealed record AnswerTrace(string Mode, double Confidence, IReadOnlyList<string> Citations, string Ref);
 
 public sealed record ChannelAccount
 {
