@@ -10,36 +10,17 @@ public sealed class ConversationStore(IDbContextFactory<ChatAdvisorDb> dbFactory
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Creates the conversation if it is new; returns false when it already existed.</summary>
+    /// <remarks>One atomic statement: channels deliver several activities of a new conversation at once.</remarks>
     public async Task<bool> EnsureAsync(string conversationId, string channelId, string? userId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.Conversations.AnyAsync(c => c.Id == conversationId, cancellationToken))
-        {
-            return false;
-        }
         var now = time.GetUtcNow();
-        db.Conversations.Add(new Conversation
-        {
-            Id = conversationId,
-            ChannelId = channelId,
-            UserId = userId,
-            StartedAt = now,
-            LastActivityAt = now,
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Another host created it first.
-            if (await ExistsAsync(conversationId, cancellationToken))
-            {
-                return false;
-            }
-            throw;
-        }
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO conversations (id, channel_id, user_id, started_at, last_activity_at, last_sequence, state_version)
+            VALUES ({conversationId}, {channelId}, {userId}, {now}, {now}, 0, 0)
+            ON CONFLICT (id) DO NOTHING
+            """, cancellationToken);
+        return inserted == 1;
     }
 
     /// <summary>Deletes a conversation with its state and transcript (for example when a Teams user removes the app).</summary>

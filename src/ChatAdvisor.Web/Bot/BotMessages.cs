@@ -21,6 +21,8 @@ internal static class BotMessages
 
     public const string AiLabel = "AI-generated";
 
+    public const string TenantNotAllowed = "Sorry, ChatAdvisor isn't available for your organisation. Please contact the agency if you think it should be.";
+
     public const string AskWhyNotHelpful = "Thanks for telling me. If you like, tell me what was wrong; it helps the agency improve its guides.";
 
     public const string ThanksForFeedback = "Thank you, I've passed that on.";

@@ -1,4 +1,7 @@
+using ChatAdvisor.Web.Bot.BotFramework;
+using ChatAdvisor.Web.Bot.Connector;
 using ChatAdvisor.Web.Bot.CvUpload;
+using ChatAdvisor.Web.Bot.Teams;
 
 namespace ChatAdvisor.Web.Bot;
 
@@ -12,6 +15,10 @@ public static class BotServiceCollectionExtensions
         builder.Services.AddSingleton<CvFileIntake>();
         builder.Services.AddSingleton<CvUploadHandler>();
         builder.Services.AddSingleton<ProactiveTurns>();
+        builder.AddBotConnector();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<BotFrameworkChannel>();
+        builder.Services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName);
         builder.Services.AddHttpClient(CvAttachmentReader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         builder.Services.AddSingleton<TurnDispatcher>();
@@ -19,5 +26,5 @@ public static class BotServiceCollectionExtensions
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder app) => app.MapCvUploadLinks();
+    public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder app) => app.MapMessaging().MapCvUploadLinks();
 }

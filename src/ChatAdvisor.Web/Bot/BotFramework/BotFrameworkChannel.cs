@@ -1,0 +1,158 @@
+using System.Text.Json;
+using ChatAdvisor.Conversations;
+using ChatAdvisor.Web.Bot.Connector;
+using ChatAdvisor.Web.Bot.Protocol;
+using ChatAdvisor.Web.Bot.Teams;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace ChatAdvisor.Web.Bot.BotFramework;
+
+/// <summary>
+/// Channels behind Azure Bot Service (Teams, Azure Web Chat): authenticated activities come in on /api/messages;
+/// replies go out through the Connector REST API. Both are kept in the transcript. Repeated deliveries of the
+/// same activity are processed once.
+/// </summary>
+public sealed partial class BotFrameworkChannel(
+    IServiceProvider services,
+    ConversationStore conversations,
+    TranscriptStore transcript,
+    TurnDispatcher dispatcher,
+    FeedbackHandler feedback,
+    IMemoryCache seen,
+    IOptions<TeamsOptions> teams,
+    ILogger<BotFrameworkChannel> logger)
+{
+    private static readonly TimeSpan s_deduplicationWindow = TimeSpan.FromMinutes(10);
+
+    /// <summary>Takes one authenticated activity and answers what the HTTP response must say (protocol notes 2.1).</summary>
+    public async Task<IResult> ReceiveAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var key = $"activity:{activity.ChannelId}:{activity.Conversation?.Id}:{activity.Id}";
+        if (activity.Id is not null && seen.TryGetValue(key, out IResult? earlier))
+        {
+            return earlier!;
+        }
+        var result = await ProcessAsync(activity, cancellationToken);
+        if (activity.Id is not null)
+        {
+            seen.Set(key, result, s_deduplicationWindow);
+        }
+        return result;
+    }
+
+    private async Task<IResult> ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var conversationId = activity.Conversation?.Id;
+        if (string.IsNullOrEmpty(conversationId))
+        {
+            return Results.BadRequest();
+        }
+        if (TeamsActivities.IsTeams(activity) && !IsAllowedTenant(activity))
+        {
+            return await RefuseTenantAsync(activity, cancellationToken);
+        }
+        await conversations.EnsureAsync(conversationId, activity.ChannelId ?? "", activity.From?.Id, cancellationToken);
+        var turn = new TurnContext(activity, SendAsync);
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            return await InvokeAsync(turn, cancellationToken);
+        }
+        if (activity.Type == ActivityTypes.Message)
+        {
+            await StoreAsync(conversationId, activity with { From = activity.From is { } sender ? sender with { Role = "user" } : null }, cancellationToken);
+        }
+        if (!dispatcher.TryEnqueue(turn))
+        {
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+        return Results.Ok();
+    }
+
+    /// <summary>Invokes are answered in the HTTP response; the only one handled is Teams' feedback on an answer.</summary>
+    private async Task<IResult> InvokeAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var value = turn.Activity.Value;
+        if (turn.Activity.Name == "message/submitAction" && value?["actionName"]?.GetValue<string>() == "feedback" && turn.Activity.ReplyToId is { } answer)
+        {
+            var reaction = value["actionValue"]?["reaction"]?.GetValue<string>();
+            var text = FeedbackText(value["actionValue"]?["feedback"]?.GetValue<string>());
+            await feedback.RateAsync(turn, answer, helpful: reaction == "like", reason: text ?? (reaction == "like" ? null : ""), cancellationToken);
+            return Results.Ok(new { });
+        }
+        return Results.StatusCode(StatusCodes.Status501NotImplemented);
+    }
+
+    private async Task<string> SendAsync(Activity reply, CancellationToken cancellationToken)
+    {
+        var id = await Connector().SendAsync(reply, cancellationToken);
+        if (reply.Type == ActivityTypes.Message && reply.Conversation?.Id is { } conversationId)
+        {
+            await StoreAsync(conversationId, reply with { Id = id, From = reply.From is { } bot ? bot with { Role = "bot" } : null }, cancellationToken);
+        }
+        return id;
+    }
+
+    private async Task StoreAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await transcript.AppendAsync(conversationId, sequence => new TranscriptActivity
+            {
+                ConversationId = conversationId,
+                Sequence = sequence,
+                ActivityId = activity.Id ?? $"{conversationId}|{sequence:D7}",
+                Type = activity.Type ?? ActivityTypes.Message,
+                FromRole = activity.From?.Role,
+                Text = activity.Text,
+                Timestamp = activity.Timestamp ?? DateTime.UtcNow,
+                Json = ActivityJson.Serialize(activity with { Attachments = activity.Attachments?.Select(a => a with { ContentUrl = null, Content = null }).ToList() }),
+                AnswerMode = activity.Trace?.Mode,
+                AnswerConfidence = activity.Trace?.Confidence,
+                AnswerCitations = activity.Trace is { } trace ? JsonSerializer.Serialize(trace.Citations) : null,
+                AnswerRef = activity.Trace?.Ref,
+            }, cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Already stored (a redelivery that outlived the dedup window) or the store failed: the turn still runs.
+            TranscriptNotStored(logger, ex);
+        }
+    }
+
+    private bool IsAllowedTenant(Activity activity) =>
+        TeamsActivities.TenantId(activity) is { } tenant && teams.Value.AllowedTenants.Contains(tenant, StringComparer.OrdinalIgnoreCase);
+
+    private async Task<IResult> RefuseTenantAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        TenantRefused(logger, TeamsActivities.TenantId(activity) ?? "(none)", activity.Type);
+        if (activity.Type == ActivityTypes.Message)
+        {
+            // Nothing about this conversation is stored: not the message, not the reply.
+            await Connector().SendAsync(new TurnContext(activity, (_, _) => Task.FromResult("")).CreateReply(BotMessages.TenantNotAllowed), cancellationToken);
+        }
+        return activity.Type == ActivityTypes.Invoke ? Results.StatusCode(StatusCodes.Status403Forbidden) : Results.Ok();
+    }
+
+    /// <summary>A fresh typed client per send, so its handler is rotated by the client factory (this channel lives for the app).</summary>
+    private ConnectorClient Connector() => services.GetRequiredService<ConnectorClient>();
+
+    private static string? FeedbackText(string? json)
+    {
+        try
+        {
+            return json is null ? null : JsonDocument.Parse(json).RootElement.TryGetProperty("feedbackText", out var text) ? text.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(301, LogLevel.Warning, "Refused a {Type} activity from tenant {TenantId}: not on Teams:AllowedTenants")]
+    private static partial void TenantRefused(ILogger logger, string tenantId, string? type);
+
+    [LoggerMessage(302, LogLevel.Warning, "An activity was not stored in the transcript")]
+    private static partial void TranscriptNotStored(ILogger logger, Exception exception);
+}
