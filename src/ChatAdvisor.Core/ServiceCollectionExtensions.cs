@@ -5,6 +5,7 @@ using ChatAdvisor.Data;
 using ChatAdvisor.Evaluation;
 using ChatAdvisor.Generation;
 using ChatAdvisor.Knowledge;
+using ChatAdvisor.Review;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -36,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RetentionService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
+        services.AddChatAdvisorReview();
         return services;
     }
 }

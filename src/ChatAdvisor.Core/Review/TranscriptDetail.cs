@@ -1,0 +1,36 @@
+namespace ChatAdvisor.Review;
+
+/// <summary>A whole conversation for the recruiter portal: its activities in order and the applications sent through it.</summary>
+public sealed record TranscriptDetail(
+    string ConversationId,
+    string ChannelId,
+    DateTimeOffset StartedAt,
+    DateTimeOffset LastActivityAt,
+    IReadOnlyList<TranscriptEntry> Activities,
+    IReadOnlyList<CvSubmissionSummary> Submissions);
+
+/// <summary>One stored activity. <see cref="Answer"/> is set for the bot's traced answers only.</summary>
+public sealed record TranscriptEntry(
+    long Sequence,
+    string ActivityId,
+    string Type,
+    string? Role,
+    string? Text,
+    DateTimeOffset Timestamp,
+    AnswerInfo? Answer);
+
+/// <summary>How an answer was produced: mode (<c>extractive</c>, <c>generative</c>, <c>declined</c>), confidence, cited section keys, and the visitor's rating.</summary>
+public sealed record AnswerInfo(string Mode, double? Confidence, IReadOnlyList<string> Citations, AnswerRating? Feedback);
+
+/// <summary>A visitor's (latest) rating of an answer.</summary>
+public sealed record AnswerRating(bool Helpful, string? Reason, DateTimeOffset RatedAt);
+
+/// <summary>What a recruiter sees of an application in a transcript. Deliberately without the candidate's secret hash or storage key.</summary>
+public sealed record CvSubmissionSummary(
+    string Reference,
+    string Roles,
+    string FileName,
+    string FileType,
+    long FileSize,
+    DateTimeOffset SubmittedAt,
+    bool TalentPool);
