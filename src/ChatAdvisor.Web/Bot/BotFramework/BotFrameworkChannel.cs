@@ -25,21 +25,29 @@ public sealed partial class BotFrameworkChannel(
     ILogger<BotFrameworkChannel> logger)
 {
     private static readonly TimeSpan s_deduplicationWindow = TimeSpan.FromMinutes(10);
+    private readonly Lock _gate = new();
 
     /// <summary>Takes one authenticated activity and answers what the HTTP response must say (protocol notes 2.1).</summary>
-    public async Task<IResult> ReceiveAsync(Activity activity, CancellationToken cancellationToken)
+    public Task<IResult> ReceiveAsync(Activity activity, CancellationToken cancellationToken)
     {
+        if (activity.Id is null)
+        {
+            return ProcessAsync(activity, cancellationToken);
+        }
+        // The work is registered before it starts, so a redelivery that arrives while the first delivery is still
+        // being processed (Teams retries after ~15 s) shares its outcome instead of running the turn again.
         var key = $"activity:{activity.ChannelId}:{activity.Conversation?.Id}:{activity.Id}";
-        if (activity.Id is not null && seen.TryGetValue(key, out IResult? earlier))
+        Lazy<Task<IResult>> work;
+        lock (_gate)
         {
-            return earlier!;
+            // The cache's GetOrCreate alone is not atomic: two simultaneous deliveries could both create.
+            work = seen.GetOrCreate(key, entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = s_deduplicationWindow;
+                return new Lazy<Task<IResult>>(() => ProcessAsync(activity, CancellationToken.None));
+            })!;
         }
-        var result = await ProcessAsync(activity, cancellationToken);
-        if (activity.Id is not null)
-        {
-            seen.Set(key, result, s_deduplicationWindow);
-        }
-        return result;
+        return work.Value.WaitAsync(cancellationToken);
     }
 
     private async Task<IResult> ProcessAsync(Activity activity, CancellationToken cancellationToken)
@@ -129,8 +137,16 @@ public sealed partial class BotFrameworkChannel(
         TenantRefused(logger, TeamsActivities.TenantId(activity) ?? "(none)", activity.Type);
         if (activity.Type == ActivityTypes.Message)
         {
-            // Nothing about this conversation is stored: not the message, not the reply.
-            await Connector().SendAsync(new TurnContext(activity, (_, _) => Task.FromResult("")).CreateReply(BotMessages.TenantNotAllowed), cancellationToken);
+            // Nothing about this conversation is stored: not the message, not the reply. A failed refusal is not
+            // worth a redelivery loop, so it is only logged.
+            try
+            {
+                await Connector().SendAsync(new TurnContext(activity, (_, _) => Task.FromResult("")).CreateReply(BotMessages.TenantNotAllowed), cancellationToken);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TimeoutException or InvalidOperationException)
+            {
+                RefusalNotSent(logger, ex);
+            }
         }
         return activity.Type == ActivityTypes.Invoke ? Results.StatusCode(StatusCodes.Status403Forbidden) : Results.Ok();
     }
@@ -152,6 +168,9 @@ public sealed partial class BotFrameworkChannel(
 
     [LoggerMessage(301, LogLevel.Warning, "Refused a {Type} activity from tenant {TenantId}: not on Teams:AllowedTenants")]
     private static partial void TenantRefused(ILogger logger, string tenantId, string? type);
+
+    [LoggerMessage(303, LogLevel.Warning, "The refusal for a tenant outside the allow-list could not be sent")]
+    private static partial void RefusalNotSent(ILogger logger, Exception exception);
 
     [LoggerMessage(302, LogLevel.Warning, "An activity was not stored in the transcript")]
     private static partial void TranscriptNotStored(ILogger logger, Exception exception);
