@@ -56,8 +56,7 @@ public sealed class DirectLineUploadTests(ChatAdvisorAppFixture fixture) : IClas
         using var app = new ChatAdvisorApp(new Dictionary<string, string?> { ["DirectLine:MaxUploadBytes"] = "1024" });
         var http = app.CreateClient();
         var client = await DirectLineClient.StartAsync(http);
-        await Task.Delay(200);
-        await client.ReadAsync();
+        await client.WaitForBotAsync(t => t.Contains("AI assistant", StringComparison.Ordinal));
         using var form = new MultipartFormDataContent { { File("application/pdf", new string('x', 4096)), "file", "big.pdf" } };
         using var request = client.Request(HttpMethod.Post, $"/v3/directline/conversations/{client.ConversationId}/upload?userId=u");
         request.Content = form;
