@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every ChatAdvisor test. Installs what the tests need (Chromium, the npm packages, clamd) when missing.
+# Runs every ChatAdvisor test. Installs what the tests need (Chromium, the npm packages, clamd, PostgreSQL) when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteractive
@@ -31,7 +31,13 @@ stop_clamd() {
   if [ -s "$clamd_dir/clamd.pid" ]; then kill "$(cat "$clamd_dir/clamd.pid")" 2>/dev/null || true; fi
   rm -rf "$clamd_dir"
 }
-trap stop_clamd EXIT
+pg_dir=""
+stop_servers() {
+  stop_clamd
+  if [ -n "$pg_dir" ] && [ -d "$pg_dir/data" ]; then as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1 || true; fi
+  if [ -n "$pg_dir" ]; then rm -rf "$pg_dir"; fi
+}
+trap stop_servers EXIT
 clamd_answers_pong() {
   (exec 3<>"/dev/tcp/127.0.0.1/$clamd_port" && printf 'zPING\0' >&3 && IFS= read -r -d '' -t 2 reply <&3 && [ "$reply" = PONG ]) 2>/dev/null
 }
@@ -56,6 +62,33 @@ echo "$(md5sum <"$clamd_dir/sample.txt" | cut -d' ' -f1):$(wc -c <"$clamd_dir/sa
 } >"$clamd_dir/clamd.conf"
 "$clamd_bin" -c "$clamd_dir/clamd.conf" >/dev/null || echo "clamd did not start; the ClamAV scanner tests will fail." >&2
 export CHATADVISOR_TEST_CLAMD="127.0.0.1:$clamd_port" CHATADVISOR_TEST_CLAMD_SAMPLE="$clamd_dir/sample.txt"
+
+# A private PostgreSQL cluster on a free local port for the provider tests (CHATADVISOR_TEST_POSTGRES). PostgreSQL
+# refuses to run as root, so as root the cluster belongs to the postgres user.
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -z "$pg_bin" ]; then
+  echo "Installing PostgreSQL for the provider tests..."
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq postgresql >/dev/null
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/chatadvisor-pg.XXXXXX")
+chmod 755 "$pg_dir"
+if [ "$(id -u)" -eq 0 ]; then chown postgres "$pg_dir"; fi
+pg_port=$((20000 + RANDOM % 30000))
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+  (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null || break
+  pg_port=$((20000 + RANDOM % 30000))
+done
+if as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U chatadvisor --auth=trust -E UTF8 >/dev/null \
+  && as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
+    -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null; then
+  export CHATADVISOR_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=chatadvisor;Database=postgres"
+else
+  echo "PostgreSQL did not start; the PostgreSQL tests will be skipped. Its log:" >&2
+  cat "$pg_dir/server.log" >&2 2>/dev/null || true
+fi
 
 results=artifacts/test-results
 rm -rf "$results"

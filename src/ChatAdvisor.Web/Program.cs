@@ -3,6 +3,7 @@ using ChatAdvisor.Web.Bot;
 using ChatAdvisor.Web.Commands;
 using ChatAdvisor.Web.DirectLine;
 using ChatAdvisor.Web.Hosting;
+using ChatAdvisor.Web.Portal;
 using ChatAdvisor.Web.Site;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.Services.AddChatAdvisorCore();
 builder.AddBot();
 builder.AddDirectLine();
 builder.AddSite();
+builder.AddPortal();
 
 var app = builder.Build();
 
@@ -19,9 +21,14 @@ if (args is ["eval", .. var options])
 {
     return EvaluateCommand.Run(app.Services, options);
 }
+if (args is [AccountCommand.CreateAdmin or AccountCommand.AddRecruiter, ..])
+{
+    return await AccountCommand.RunAsync(app.Services, args, CancellationToken.None);
+}
 
 app.MapDefaultEndpoints();
 app.MapSite();
+app.MapPortal();
 app.MapDirectLine();
 app.MapBot();
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -15,6 +16,10 @@ public static class ServiceDefaults
         builder.Services.AddHealthChecks().AddCheck<KnowledgeHealthCheck>("knowledge");
         builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.Services.AddHostedService<StartupBanner>();
+        // Cookie and antiforgery keys survive restarts (and can be shared by instances through the same folder).
+        var keys = builder.Configuration["DataProtection:KeysPath"] ?? "data/keys";
+        builder.Services.AddDataProtection().SetApplicationName("ChatAdvisor")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys, builder.Environment.ContentRootPath)));
         return builder;
     }
 

@@ -27,6 +27,7 @@ public sealed class ChatAdvisorApp : WebApplicationFactory<Program>
             ["DirectLine:SigningKeyFile"] = Path.Combine(DataFolder, "signing.key"),
             ["DirectLine:AttachmentsPath"] = Path.Combine(DataFolder, "attachments"),
             ["Cvs:StoragePath"] = Path.Combine(DataFolder, "cvs"),
+            ["DataProtection:KeysPath"] = Path.Combine(DataFolder, "keys"),
             ["Knowledge:Path"] = Path.Combine(RepositoryRoot, "knowledge"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

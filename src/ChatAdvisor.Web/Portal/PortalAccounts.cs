@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+
+namespace ChatAdvisor.Web.Portal;
+
+/// <summary>
+/// Creates portal accounts. There is no built-in account and no default password: the first admin comes from the
+/// <c>create-admin</c> command, and every account sets up an authenticator app at its first sign-in.
+/// </summary>
+public sealed class PortalAccounts(UserManager<Recruiter> users, PortalAudit audit, ILogger<PortalAccounts> logger)
+{
+    /// <summary>Letters and digits without look-alikes (0/O, 1/l/I), plus a few symbols that survive copy and paste.</summary>
+    private const string PasswordAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789-_.!?";
+
+    /// <summary>24 characters of a 61-character alphabet: about 142 bits.</summary>
+    private const int GeneratedPasswordLength = 24;
+
+    public static string GeneratePassword() => RandomNumberGenerator.GetString(PasswordAlphabet, GeneratedPasswordLength);
+
+    /// <summary>Creates an account with <paramref name="role"/> (<see cref="PortalRoles.Admin"/> or <see cref="PortalRoles.Recruiter"/>).</summary>
+    public async Task<AccountCreation> CreateAsync(string email, string role, string password, CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return new AccountCreation(null, [$"An account for {email} already exists."]);
+        }
+        var user = new Recruiter { UserName = email, Email = email, EmailConfirmed = true, LockoutEnabled = true };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return new AccountCreation(null, [.. created.Errors.Select(e => e.Description)]);
+        }
+        var added = await users.AddToRoleAsync(user, role);
+        if (!added.Succeeded)
+        {
+            await users.DeleteAsync(user);
+            return new AccountCreation(null, [.. added.Errors.Select(e => e.Description)]);
+        }
+        PortalLog.AccountCreated(logger, user.Id, role);
+        await audit.RecordAsync(PortalAudit.CommandLine, PortalAuditActions.AccountCreated, user.Id, cancellationToken);
+        return new AccountCreation(user.Id, []);
+    }
+}
+
+/// <summary>The new account's id, or why none was created.</summary>
+public sealed record AccountCreation(string? UserId, IReadOnlyList<string> Problems)
+{
+    public bool Succeeded => UserId is not null;
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ChatAdvisor.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ChatAdvisor.Web.Tests.Portal;
+
+/// <summary>
+/// One browser-like session with the portal over the test server: cookies kept, redirects not followed, and every
+/// form post preceded by a GET of its page for the antiforgery token, as a browser would.
+/// </summary>
+public sealed partial class PortalSession : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly List<string> _setCookies = [];
+
+    public PortalSession(ChatAdvisorApp app)
+    {
+        _http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    }
+
+    public HttpClient Http => _http;
+
+    /// <summary>Every Set-Cookie header the portal sent in this session.</summary>
+    public IReadOnlyList<string> SetCookies => _setCookies;
+
+    public async Task<(HttpResponseMessage Response, string Html)> GetAsync(string path)
+    {
+        var response = await _http.GetAsync(path);
+        Record(response);
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task<(HttpResponseMessage Response, string Html)> PostFormAsync(string path, IDictionary<string, string> fields, string? handler = null)
+    {
+        var (page, html) = await GetAsync(path);
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {path} answered {(int)page.StatusCode} {page.Headers.Location}");
+        var token = AntiforgeryField().Match(html);
+        Assert.True(token.Success, $"{path} has no antiforgery token.");
+        using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))));
+        var response = await _http.PostAsync(handler is null ? path : $"{path}?handler={handler}", content);
+        Record(response);
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task<HttpResponseMessage> SignInWithPasswordAsync(PortalAccount account, string? password = null) =>
+        (await PostFormAsync("/portal/login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = account.Email,
+            ["Input.Password"] = password ?? account.Password,
+        })).Response;
+
+    /// <summary>First sign-in: password, then the authenticator set up with the key the page shows.</summary>
+    public async Task<Enrolment> EnrolAsync(PortalAccount account)
+    {
+        AssertRedirect(await SignInWithPasswordAsync(account), "/portal/setup-2fa");
+        return await CompleteEnrolmentAsync();
+    }
+
+    /// <summary>After the password step: reads the key from the set-up page and confirms it with a computed code.</summary>
+    public async Task<Enrolment> CompleteEnrolmentAsync()
+    {
+        var (setup, html) = await GetAsync("/portal/setup-2fa");
+        Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
+        var key = SharedKey().Match(html).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
+        var uri = WebUtility.HtmlDecode(AuthenticatorUri().Match(html).Groups[1].Value);
+        var (confirmed, codesHtml) = await PostFormAsync("/portal/setup-2fa", new Dictionary<string, string> { ["code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        return new Enrolment(key, uri, [.. RecoveryCode().Matches(codesHtml).Select(m => m.Groups[1].Value)]);
+    }
+
+    /// <summary>A later sign-in: password, then a code from the enrolled authenticator.</summary>
+    public async Task<HttpResponseMessage> SignInAsync(PortalAccount account, string sharedKey)
+    {
+        AssertRedirect(await SignInWithPasswordAsync(account), "/portal/login-2fa");
+        var (response, _) = await PostFormAsync("/portal/login-2fa", new Dictionary<string, string> { ["code"] = Totp.Code(sharedKey, DateTimeOffset.UtcNow) });
+        return response;
+    }
+
+    public Task<(HttpResponseMessage Response, string Html)> SignOutAsync() => PostFormAsync("/portal/logout", new Dictionary<string, string>());
+
+    public static void AssertRedirect(HttpResponseMessage response, string location)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Expected a redirect to {location}, got {(int)response.StatusCode}.");
+        Assert.Equal(location, response.Headers.Location?.OriginalString);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private void Record(HttpResponseMessage response)
+    {
+        if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
+        {
+            _setCookies.AddRange(cookies);
+        }
+    }
+
+    [GeneratedRegex("""<input[^>]*name="__RequestVerificationToken"[^>]*value="([^"]+)"[^>]*>""")]
+    private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("""id="shared-key"[^>]*>([A-Z2-7 ]+)</code>""")]
+    private static partial Regex SharedKey();
+
+    [GeneratedRegex("""id="authenticator-uri"[^>]*>([^<]+)</code>""")]
+    private static partial Regex AuthenticatorUri();
+
+    [GeneratedRegex("""<li><code>([A-Za-z0-9]{5}-[A-Za-z0-9]{5})</code></li>""")]
+    private static partial Regex RecoveryCode();
+}
+
+/// <summary>What the enrolment page showed: the authenticator key and URI, then the recovery codes.</summary>
+public sealed record Enrolment(string SharedKey, string Uri, IReadOnlyList<string> RecoveryCodes);
