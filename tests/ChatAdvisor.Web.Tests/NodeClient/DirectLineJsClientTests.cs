@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
 using ChatAdvisor.Web.Tests.Infrastructure;
@@ -74,31 +73,7 @@ public sealed class DirectLineJsClientTests(ITestOutputHelper output)
         start.ArgumentList.Add(script);
         start.ArgumentList.Add(baseUrl);
 
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        }
-        catch (Win32Exception ex)
-        {
-            Assert.Fail($"Node.js ('node') was not found on PATH ({ex.Message}); install Node.js 20 or later to run the npm client test.");
-            throw;
-        }
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(s_timeout);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"node {Path.GetFileName(script)} did not exit within {s_timeout.TotalSeconds} s.\nstdout:\n{await stdout}\nstderr:\n{await stderr}");
-            }
-            return (process.ExitCode, await stdout, await stderr);
-        }
+        var result = await ExternalProcess.RunAsync(start, s_timeout, "install Node.js 20 or later to run the npm client test.");
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.ComponentModel;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
@@ -323,38 +322,8 @@ public sealed class TeamsPackageTests : IDisposable
             start.Environment[name] = value;
         }
 
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
-        }
-        catch (Win32Exception ex)
-        {
-            Assert.Fail($"'{fileName}' was not found on PATH ({ex.Message}); the Teams package tests need bash and Node.js 18 or later.");
-            throw;
-        }
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(s_timeout);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"{fileName} {string.Join(' ', arguments)} did not exit within {s_timeout.TotalSeconds} s.");
-            }
-            var result = new ProcessResult(process.ExitCode, await stdout, await stderr);
-            _output.WriteLine($"{fileName} {string.Join(' ', arguments.Select(Path.GetFileName))}: {result}");
-            return result;
-        }
-    }
-
-    private sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
-    {
-        public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+        var result = await ExternalProcess.RunAsync(start, s_timeout, "the Teams package tests need bash and Node.js 18 or later.");
+        _output.WriteLine($"{fileName} {string.Join(' ', arguments.Select(Path.GetFileName))}: {result}");
+        return result;
     }
 }
