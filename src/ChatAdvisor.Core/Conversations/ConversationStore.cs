@@ -28,6 +28,9 @@ public sealed class ConversationStore(IDbContextFactory<ChatAdvisorDb> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.TranscriptActivities.Where(a => a.ConversationId == conversationId).ExecuteDeleteAsync(cancellationToken);
+        await db.ConversationNotes.Where(n => n.ConversationId == conversationId).ExecuteDeleteAsync(cancellationToken);
+        await db.ConversationTags.Where(t => t.ConversationId == conversationId).ExecuteDeleteAsync(cancellationToken);
+        await db.AnswerFeedback.Where(f => f.ConversationId == conversationId).ExecuteDeleteAsync(cancellationToken);
         await db.Conversations.Where(c => c.Id == conversationId).ExecuteDeleteAsync(cancellationToken);
     }
 

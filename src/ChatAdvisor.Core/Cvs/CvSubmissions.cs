@@ -85,15 +85,34 @@ public sealed class CvSubmissions(
         var (outcome, submission) = await VerifyAsync(db, reference, secret, cancellationToken);
         if (submission is not null)
         {
-            await files.DeleteAsync(submission.StorageKey, cancellationToken);
-            var ids = JsonSerializer.Deserialize<List<string>>(submission.AnswerActivityIds) ?? [];
-            await transcript.RedactAsync(submission.ConversationId, ids, cancellationToken);
-            db.CvSubmissions.Remove(submission);
-            await db.SaveChangesAsync(cancellationToken);
-            CvsLog.Erased(logger, submission.Reference);
+            await RemoveAsync(db, submission, cancellationToken);
         }
         await RecordAsync(db, reference, "erase", outcome, channelId, cancellationToken);
         return outcome;
+    }
+
+    /// <summary>The applications that staff would erase for a reference or an email address (case-insensitive), oldest first.</summary>
+    public async Task<IReadOnlyList<CvSubmission>> FindForStaffAsync(string referenceOrEmail, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var found = await MatchForStaff(db, referenceOrEmail).AsNoTracking().ToListAsync(cancellationToken);
+        return [.. found.OrderBy(c => c.SubmittedAt)];
+    }
+
+    /// <summary>
+    /// Erases, at a staff member's request, every application with the reference or email address exactly as
+    /// <see cref="EraseAsync"/> does, records a request for each, and returns the erased references (none if nothing matched).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> EraseByStaffAsync(string referenceOrEmail, string channelLabel, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var submissions = (await MatchForStaff(db, referenceOrEmail).ToListAsync(cancellationToken)).OrderBy(c => c.SubmittedAt).ToList();
+        foreach (var submission in submissions)
+        {
+            await RemoveAsync(db, submission, cancellationToken);
+            await RecordAsync(db, submission.Reference, "erase-staff", DataRequestOutcome.Verified, channelLabel, cancellationToken);
+        }
+        return [.. submissions.Select(s => s.Reference)];
     }
 
     /// <summary>"cv 7k3m 9qxd" and "CV-7K3M-9QXD" are the same reference.</summary>
@@ -123,6 +142,37 @@ public sealed class CvSubmissions(
             return (DataRequestOutcome.WrongSecret, null);
         }
         return (DataRequestOutcome.Verified, submission);
+    }
+
+    private static IQueryable<CvSubmission> MatchForStaff(ChatAdvisorDb db, string referenceOrEmail)
+    {
+        var input = referenceOrEmail.Trim();
+        if (input.Length == 0)
+        {
+            return db.CvSubmissions.Where(_ => false);
+        }
+        if (input.Contains('@', StringComparison.Ordinal))
+        {
+#pragma warning disable CA1304, CA1311, CA1862 // lower() in SQL: EF translates neither a culture nor a StringComparison.
+            var email = input.ToLowerInvariant();
+            return db.CvSubmissions.Where(c => c.Email.ToLower() == email);
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+        var reference = CanonicalReference(input);
+        return db.CvSubmissions.Where(c => c.Reference == reference);
+    }
+
+    private async Task RemoveAsync(ChatAdvisorDb db, CvSubmission submission, CancellationToken cancellationToken)
+    {
+        await files.DeleteAsync(submission.StorageKey, cancellationToken);
+        var ids = JsonSerializer.Deserialize<List<string>>(submission.AnswerActivityIds) ?? [];
+        await transcript.RedactAsync(submission.ConversationId, ids, cancellationToken);
+        // Recruiters' tags and notes on the candidate's conversation may describe them: they go too.
+        await db.ConversationNotes.Where(n => n.ConversationId == submission.ConversationId).ExecuteDeleteAsync(cancellationToken);
+        await db.ConversationTags.Where(t => t.ConversationId == submission.ConversationId).ExecuteDeleteAsync(cancellationToken);
+        db.CvSubmissions.Remove(submission);
+        await db.SaveChangesAsync(cancellationToken);
+        CvsLog.Erased(logger, submission.Reference);
     }
 
     private async Task RecordAsync(ChatAdvisorDb db, string reference, string kind, DataRequestOutcome outcome, string channelId, CancellationToken cancellationToken)

@@ -40,6 +40,9 @@ public sealed partial class RetentionService(
         foreach (var batch in idle.Chunk(200))
         {
             await db.TranscriptActivities.Where(a => batch.Contains(a.ConversationId)).ExecuteDeleteAsync(cancellationToken);
+            await db.ConversationNotes.Where(n => batch.Contains(n.ConversationId)).ExecuteDeleteAsync(cancellationToken);
+            await db.ConversationTags.Where(t => batch.Contains(t.ConversationId)).ExecuteDeleteAsync(cancellationToken);
+            await db.AnswerFeedback.Where(f => batch.Contains(f.ConversationId)).ExecuteDeleteAsync(cancellationToken);
             await db.Conversations.Where(c => batch.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
         }
         Swept(logger, expired.Count, idle.Count);

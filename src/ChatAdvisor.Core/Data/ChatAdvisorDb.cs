@@ -21,6 +21,10 @@ public sealed class ChatAdvisorDb(DbContextOptions<ChatAdvisorDb> options) : DbC
 
     public DbSet<AnswerFeedback> AnswerFeedback => Set<AnswerFeedback>();
 
+    public DbSet<ConversationTag> ConversationTags => Set<ConversationTag>();
+
+    public DbSet<ConversationNote> ConversationNotes => Set<ConversationNote>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Conversation>(e =>

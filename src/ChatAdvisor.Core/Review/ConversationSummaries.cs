@@ -1,3 +1,4 @@
+using ChatAdvisor.Cvs;
 using ChatAdvisor.Conversations;
 using ChatAdvisor.Data;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +62,7 @@ internal static class ConversationSummaries
                 cv is not null, cv,
                 f?.Helpful ?? 0, f?.NotHelpful ?? 0,
                 firstMessages.TryGetValue(id, out var first) ? ReviewSql.Truncate(first, FirstMessageLength) : null,
-                text is not null && firstMatches.TryGetValue(id, out var match) ? ReviewSql.Snippet(match, text, SnippetRadius) : null));
+                text is not null && firstMatches.TryGetValue(id, out var match) ? SecretMask.Apply(ReviewSql.Snippet(match, text, SnippetRadius)) : null));
         }
         return items;
     }

@@ -1,3 +1,4 @@
+using ChatAdvisor.Cvs;
 using ChatAdvisor.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +43,7 @@ public sealed class TranscriptView(IDbContextFactory<ChatAdvisorDb> dbFactory)
             .Select(a => new { a.Sequence, a.ActivityId, a.Type, a.FromRole, a.Text, a.Timestamp, a.AnswerMode, a.AnswerConfidence, a.AnswerCitations })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(a => new TranscriptEntry(
-            a.Sequence, a.ActivityId, a.Type, a.FromRole, a.Text, a.Timestamp,
+            a.Sequence, a.ActivityId, a.Type, a.FromRole, SecretMask.Apply(a.Text), a.Timestamp,
             a.AnswerMode is null
                 ? null
                 : new AnswerInfo(a.AnswerMode, a.AnswerConfidence, ReviewSql.Citations(a.AnswerCitations), ratings.GetValueOrDefault(a.ActivityId))))];

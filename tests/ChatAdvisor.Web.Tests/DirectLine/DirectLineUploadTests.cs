@@ -47,7 +47,13 @@ public sealed class DirectLineUploadTests(ChatAdvisorAppFixture fixture) : IClas
         Assert.All(attachments, a => Assert.Null(a["contentUrl"]));
         var reply = await client.WaitForReplyAsync(id);
         Assert.Contains("haven't kept it", DirectLineClient.Text(reply), StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(fixture.App.DataFolder, "attachments"), "*", SearchOption.AllDirectories));
+        // The copies go when the turn ends, which may be just after its reply.
+        var uploads = Path.Combine(fixture.App.DataFolder, "attachments");
+        for (var i = 0; i < 100 && Directory.EnumerateFiles(uploads, "*", SearchOption.AllDirectories).Any(); i++)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Empty(Directory.EnumerateFiles(uploads, "*", SearchOption.AllDirectories));
     }
 
     [Fact]

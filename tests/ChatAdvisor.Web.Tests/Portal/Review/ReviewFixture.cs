@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ChatAdvisor.Conversations;
+using ChatAdvisor.Data;
+using ChatAdvisor.Web.Portal;
+using ChatAdvisor.Web.Tests.CvUpload;
+using ChatAdvisor.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatAdvisor.Web.Tests.Portal.Review;
+
+[CollectionDefinition(Name)]
+public sealed class ReviewTestGroup : ICollectionFixture<ReviewFixture>
+{
+    public const string Name = "Portal review";
+}
+
+/// <summary>
+/// One host with two conversations driven through Direct Line: <see cref="WithCv"/> asks about MLOps and applies
+/// with a PDF (<see cref="Reference"/>); <see cref="Unanswered"/> asks about a word no guide holds. A recruiter is
+/// signed in with two factors in <see cref="Recruiter"/>.
+/// </summary>
+public sealed partial class ReviewFixture : IAsyncLifetime
+{
+    public const string UnansweredWord = "Zanzibar";
+
+    public ChatAdvisorApp App { get; } = new();
+
+    public string WithCv { get; private set; } = "";
+
+    public string Reference { get; private set; } = "";
+
+    public string Unanswered { get; private set; } = "";
+
+    public PortalSession Recruiter { get; private set; } = null!;
+
+    public static byte[] CvBytes => CvSamplesForChat.Pdf;
+
+    public async Task InitializeAsync()
+    {
+        var http = App.CreateClient();
+        var applicant = await DirectLineClient.StartAsync(http);
+        await applicant.AskAsync("What does an MLOps engineer do?");
+        await CvDialogOverDirectLineTests.RunToFileStepAsync(applicant);
+        Assert.Equal(HttpStatusCode.OK, (await applicant.UploadAsync("my cv (final).pdf", "application/pdf", CvBytes)).StatusCode);
+        await applicant.WaitForBotAsync(t => t.Contains("Shall I send it?", StringComparison.Ordinal));
+        var confirmation = DirectLineClient.Text(await applicant.SayAndWaitAsync("Confirm and send", "Reference:"));
+        WithCv = applicant.ConversationId;
+        Reference = ReferencePattern().Match(confirmation).Value;
+        Assert.NotEmpty(Reference);
+
+        await RateFirstAnswerAsync(WithCv, "Too <vague>");
+
+        var visitor = await DirectLineClient.StartAsync(http);
+        await visitor.AskAsync($"Do you have offices in {UnansweredWord}?");
+        Unanswered = visitor.ConversationId;
+
+        var account = await PortalAccount.CreateRecruiterAsync(App);
+        Recruiter = new PortalSession(App);
+        await Recruiter.EnrolAsync(account);
+    }
+
+    public Task DisposeAsync()
+    {
+        Recruiter.Dispose();
+        App.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stores a "not helpful" rating of the conversation's first answer, as the feedback buttons would.</summary>
+    private async Task RateFirstAnswerAsync(string conversationId, string reason)
+    {
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<ChatAdvisorDb>>().CreateDbContextAsync();
+        var answer = await db.TranscriptActivities.Where(a => a.ConversationId == conversationId && a.AnswerMode != null)
+            .OrderBy(a => a.Sequence).Select(a => a.ActivityId).FirstAsync();
+        db.AnswerFeedback.Add(new AnswerFeedback
+        {
+            ConversationId = conversationId, AnswerActivityId = answer, Helpful = false, Reason = reason, ChannelId = "directline", CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The audit rows with <paramref name="action"/>, oldest first.</summary>
+    public async Task<List<PortalAuditEntry>> AuditAsync(string action)
+    {
+        var factory = App.Services.GetRequiredService<IDbContextFactory<PortalDb>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.AuditEntries.AsNoTracking().Where(e => e.Action == action).OrderBy(e => e.Id).ToListAsync();
+    }
+
+    /// <summary>
+    /// Posts a form whose fields may repeat (such as the export's checkboxes), with the antiforgery token of
+    /// <paramref name="pagePath"/>, as a browser would after loading that page.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostAsync(PortalSession session, string pagePath, string postPath, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var (page, html) = await session.GetAsync(pagePath);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var token = AntiforgeryField().Match(html);
+        Assert.True(token.Success, $"{pagePath} has no antiforgery token.");
+        using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))));
+        return await session.Http.PostAsync(postPath, content);
+    }
+
+    public static string TranscriptPath(string id) => "/portal/conversations/" + Uri.EscapeDataString(id);
+
+    [GeneratedRegex(@"CV-[A-Z0-9]{4}-[A-Z0-9]{4}")]
+    private static partial Regex ReferencePattern();
+
+    [GeneratedRegex("""<input[^>]*name="__RequestVerificationToken"[^>]*value="([^"]+)"[^>]*>""")]
+    private static partial Regex AntiforgeryField();
+}
