@@ -63,13 +63,11 @@ public sealed partial class BotFrameworkChannel(
         }
         await conversations.EnsureAsync(conversationId, activity.ChannelId ?? "", activity.From?.Id, cancellationToken);
         var turn = new TurnContext(activity, SendAsync);
+        // Every inbound activity goes into the transcript, as Direct Line keeps every one it carries.
+        await StoreAsync(conversationId, activity with { From = activity.From is { } sender ? sender with { Role = "user" } : null }, cancellationToken);
         if (activity.Type == ActivityTypes.Invoke)
         {
             return await InvokeAsync(turn, cancellationToken);
-        }
-        if (activity.Type == ActivityTypes.Message)
-        {
-            await StoreAsync(conversationId, activity with { From = activity.From is { } sender ? sender with { Role = "user" } : null }, cancellationToken);
         }
         if (!dispatcher.TryEnqueue(turn))
         {
@@ -95,7 +93,7 @@ public sealed partial class BotFrameworkChannel(
     private async Task<string> SendAsync(Activity reply, CancellationToken cancellationToken)
     {
         var id = await Connector().SendAsync(reply, cancellationToken);
-        if (reply.Type == ActivityTypes.Message && reply.Conversation?.Id is { } conversationId)
+        if (reply.Conversation?.Id is { } conversationId)
         {
             await StoreAsync(conversationId, reply with { Id = id, From = reply.From is { } bot ? bot with { Role = "bot" } : null }, cancellationToken);
         }
