@@ -19,50 +19,31 @@ namespace ChatAdvisor.Web.Tests.Browser;
 /// by typing, the CV attached with Web Chat's upload button, confirmation with a reference. Then the disk is checked:
 /// the CV is in the CV store, and the Direct Line upload copy is gone.
 /// </summary>
-public sealed partial class CvUploadBrowserTests(ChromiumFixture chromium, ITestOutputHelper output) : IClassFixture<ChromiumFixture>, IAsyncLifetime, IDisposable
+public sealed partial class CvUploadBrowserTests(ChromiumFixture chromium, ITestOutputHelper output) : BrowserTest(chromium, CreateApp()), IClassFixture<ChromiumFixture>
 {
     private const string CvStoreFolderName = "cv-store";
     private const string FileName = "ada-lovelace-cv.pdf";
 
     private static readonly byte[] s_cv = SamplePdf.Create("Ada Lovelace");
 
-    private readonly ChatAdvisorApp _app = CreateApp();
-    private BrowserPage? _browser;
 
-    private IPage Page { get; set; } = null!;
 
     private ILocator Transcript => Page.Locator("#webchat .webchat__basic-transcript");
 
     private ILocator BotBubbles => Transcript.Locator(".webchat__bubble:not(.webchat__bubble--from-user)");
 
-    private string CvStore => Path.Combine(_app.DataFolder, CvStoreFolderName);
+    private string CvStore => Path.Combine(App.DataFolder, CvStoreFolderName);
 
     /// <summary>Where Direct Line keeps uploads: <c>DirectLine:AttachmentsPath</c>, which <see cref="ChatAdvisorApp"/> puts in its data folder.</summary>
     private string AttachmentsFolder =>
-        Path.GetFullPath(_app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value.AttachmentsPath, _app.Services.GetRequiredService<IHostEnvironment>().ContentRootPath);
-
-    public async Task InitializeAsync()
-    {
-        _browser = await BrowserPage.OpenAsync(chromium, _app.Listen());
-        Page = _browser.Page;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-    }
-
-    public void Dispose() => _app.Dispose();
+        Path.GetFullPath(App.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value.AttachmentsPath, App.Services.GetRequiredService<IHostEnvironment>().ContentRootPath);
 
     [Fact]
     public async Task VisitorAppliesInWebChatAttachesAPDFAndGetsAReferenceAndTheCVIsStored()
     {
-        var store = Assert.IsType<LocalCvFileStore>(_app.Services.GetRequiredService<ICvFileStore>());
+        var store = Assert.IsType<LocalCvFileStore>(App.Services.GetRequiredService<ICvFileStore>());
         Assert.Equal(CvStore, store.Folder);
-        Assert.StartsWith(_app.DataFolder, AttachmentsFolder, StringComparison.Ordinal);
+        Assert.StartsWith(App.DataFolder, AttachmentsFolder, StringComparison.Ordinal);
         await Page.GotoAsync("/");
         await Expect(BotBubbles.Filter(new() { HasText = "ChatAdvisor, an AI assistant" })).ToHaveCountAsync(1);
 
@@ -116,7 +97,7 @@ public sealed partial class CvUploadBrowserTests(ChromiumFixture chromium, ITest
         // On disk: exactly the uploaded bytes in the CV store, under the key the application records...
         var stored = Assert.Single(Directory.GetFiles(CvStore, "*", SearchOption.AllDirectories));
         Assert.Equal(s_cv, await File.ReadAllBytesAsync(stored));
-        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<ChatAdvisorDb>>().CreateDbContextAsync())
+        await using (var db = await App.Services.GetRequiredService<IDbContextFactory<ChatAdvisorDb>>().CreateDbContextAsync())
         {
             var submission = await db.CvSubmissions.AsNoTracking().SingleAsync(s => s.Reference == reference);
             Assert.Equal(Path.GetFileName(stored), submission.StorageKey);
@@ -128,7 +109,7 @@ public sealed partial class CvUploadBrowserTests(ChromiumFixture chromium, ITest
         Assert.True(Directory.Exists(AttachmentsFolder), "The upload should have passed through the Direct Line attachments folder.");
         Assert.Empty(Directory.GetFiles(AttachmentsFolder, "*", SearchOption.AllDirectories));
 
-        Assert.Empty(_browser!.Problems);
+        Assert.Empty(Browser.Problems);
     }
 
     private static ChatAdvisorApp CreateApp()

@@ -10,35 +10,15 @@ namespace ChatAdvisor.Web.Tests.Browser;
 /// The home page in headless Chromium: the official Web Chat bundle talking to this host's Direct Line endpoint
 /// over a real socket, as a visitor would use it.
 /// </summary>
-public sealed class WebChatBrowserTests(ChromiumFixture chromium, ITestOutputHelper output) : IClassFixture<ChromiumFixture>, IAsyncLifetime, IDisposable
+public sealed class WebChatBrowserTests(ChromiumFixture chromium, ITestOutputHelper output) : BrowserTest(chromium, new ChatAdvisorApp()), IClassFixture<ChromiumFixture>
 {
     private const string Question = "What does an MLOps engineer do?";
     private const string WelcomeText = "ChatAdvisor, an AI assistant";
 
-    private readonly ChatAdvisorApp _app = new();
-    private BrowserPage? _browser;
 
-    private IPage Page { get; set; } = null!;
 
     /// <summary>Web Chat's transcript (the list of activities, not its screen-reader live region).</summary>
     private ILocator Transcript => Page.Locator("#webchat .webchat__basic-transcript");
-
-    public async Task InitializeAsync()
-    {
-        _browser = await BrowserPage.OpenAsync(chromium, _app.Listen());
-        Page = _browser.Page;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-    }
-
-    /// <summary>Runs after <see cref="DisposeAsync"/> has closed the browser context.</summary>
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task HomePageDisclosesTheAIAssistantBeforeAnythingIsSentAndWebChatShowsTheWelcome()
@@ -68,7 +48,7 @@ public sealed class WebChatBrowserTests(ChromiumFixture chromium, ITestOutputHel
         await Expect(Page.Locator("#webchat .webchat__connectivityStatus")).ToBeHiddenAsync();
         await Expect(Page.Locator("#chat-error")).ToBeHiddenAsync();
         await ScreenshotAsync("home-welcome.png");
-        Assert.Empty(_browser!.Problems);
+        Assert.Empty(Browser.Problems);
     }
 
     [Fact]
@@ -119,7 +99,7 @@ public sealed class WebChatBrowserTests(ChromiumFixture chromium, ITestOutputHel
         await Expect(dialog).ToBeHiddenAsync();
 
         await Expect(status).Not.ToContainTextAsync("Send failed");
-        Assert.Empty(_browser!.Problems);
+        Assert.Empty(Browser.Problems);
     }
 
     private static async Task<bool> IsAfterAsync(ILocator later, ILocator earlier)

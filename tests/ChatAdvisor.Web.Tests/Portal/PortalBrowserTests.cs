@@ -8,33 +8,14 @@ using static Microsoft.Playwright.Assertions;
 namespace ChatAdvisor.Web.Tests.Portal;
 
 /// <summary>The portal's first sign-in in headless Chromium, with the authenticator key read off the page.</summary>
-public sealed class PortalBrowserTests(ChromiumFixture chromium, ITestOutputHelper output) : IClassFixture<ChromiumFixture>, IAsyncLifetime, IDisposable
+public sealed class PortalBrowserTests(ChromiumFixture chromium, ITestOutputHelper output) : BrowserTest(chromium, new ChatAdvisorApp()), IClassFixture<ChromiumFixture>
 {
-    private readonly ChatAdvisorApp _app = new();
-    private BrowserPage? _browser;
 
-    private IPage Page { get; set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        _browser = await BrowserPage.OpenAsync(chromium, _app.Listen());
-        Page = _browser.Page;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-    }
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task AdminSignsInWithPasswordSetsUpTheAuthenticatorFromThePageAndReachesThePortal()
     {
-        var account = await PortalAccount.CreateAdminAsync(_app);
+        var account = await PortalAccount.CreateAdminAsync(App);
 
         await Page.GotoAsync("/portal");
         await Expect(Page).ToHaveURLAsync(new Regex("/portal/login\\?ReturnUrl=%2Fportal$"));
@@ -61,7 +42,7 @@ public sealed class PortalBrowserTests(ChromiumFixture chromium, ITestOutputHelp
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Recruiter portal" })).ToBeVisibleAsync();
         await Expect(Page.Locator(".signed-in")).ToContainTextAsync("Signed in as admin@example.com (admin)");
         await ScreenshotAsync("portal-home.png");
-        Assert.Empty(_browser!.Problems);
+        Assert.Empty(Browser.Problems);
     }
 
     private async Task ScreenshotAsync(string name)

@@ -8,34 +8,15 @@ using static Microsoft.Playwright.Assertions;
 namespace ChatAdvisor.Web.Tests.Portal.Admin;
 
 /// <summary>An admin erases a candidate's application in headless Chromium, after signing in with both factors.</summary>
-public sealed class AdminErasureBrowserTests(ChromiumFixture chromium, ITestOutputHelper output) : IClassFixture<ChromiumFixture>, IAsyncLifetime, IDisposable
+public sealed class AdminErasureBrowserTests(ChromiumFixture chromium, ITestOutputHelper output) : BrowserTest(chromium, new ChatAdvisorApp()), IClassFixture<ChromiumFixture>
 {
-    private readonly ChatAdvisorApp _app = new();
-    private BrowserPage? _browser;
 
-    private IPage Page { get; set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        _browser = await BrowserPage.OpenAsync(chromium, _app.Listen());
-        Page = _browser.Page;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-    }
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task AdminSignsInWithTwoFactorsErasesTheCandidateByReferenceAndFindsNothingAfterwards()
     {
-        var (reference, _) = await StaffTestData.ApplyAsync(_app);
-        var account = await PortalAccount.CreateAdminAsync(_app);
+        var (reference, _) = await StaffTestData.ApplyAsync(App);
+        var account = await PortalAccount.CreateAdminAsync(App);
         var key = await EnrolAndSignOutAsync(account);
 
         await Page.GotoAsync("/portal/admin/erase");
@@ -58,7 +39,7 @@ public sealed class AdminErasureBrowserTests(ChromiumFixture chromium, ITestOutp
 
         await Expect(Page.Locator("#erase-result")).ToContainTextAsync($"Erased 1 application(s): {reference}");
         await ScreenshotAsync("portal-erase-done.png");
-        Assert.Empty(Directory.GetFiles(_app.CvFolder));
+        Assert.Empty(Directory.GetFiles(App.CvFolder));
         await Page.GetByLabel("Application reference or email address").FillAsync(reference);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
         await Expect(Page.Locator("#erase-matches")).ToContainTextAsync($"No application matches {reference}");
@@ -68,13 +49,13 @@ public sealed class AdminErasureBrowserTests(ChromiumFixture chromium, ITestOutp
         await Expect(Page.Locator("#audit tbody tr")).ToHaveCountAsync(1);
         await Expect(Page.Locator("#audit")).ToContainTextAsync(reference);
         await ScreenshotAsync("portal-audit.png");
-        var client = await DirectLineClient.StartAsync(_app.CreateClient());
+        var client = await DirectLineClient.StartAsync(App.CreateClient());
         await client.AskAsync("What is the salary of a data engineer?");
         await client.AskAsync("How much do data engineers earn?");
         await Page.GotoAsync("/portal/gaps");
         await Expect(Page.Locator(".gap h2").First).ToHaveTextAsync("How much do data engineers earn?");
         await ScreenshotAsync("portal-gaps.png");
-        Assert.Empty(_browser!.Problems);
+        Assert.Empty(Browser.Problems);
     }
 
     /// <summary>The first sign-in sets up the authenticator from the key on the page; then the admin signs out.</summary>

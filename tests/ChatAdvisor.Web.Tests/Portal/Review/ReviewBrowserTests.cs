@@ -14,36 +14,13 @@ using static Microsoft.Playwright.Assertions;
 namespace ChatAdvisor.Web.Tests.Portal.Review;
 
 /// <summary>A recruiter in headless Chromium finds a conversation by a word from it, reads it and downloads its CV.</summary>
-public sealed class ReviewBrowserTests(ChromiumFixture chromium, ITestOutputHelper output) : IClassFixture<ChromiumFixture>, IAsyncLifetime, IDisposable
+public sealed class ReviewBrowserTests(ChromiumFixture chromium, ITestOutputHelper output) : BrowserTest(chromium, new ChatAdvisorApp()), IClassFixture<ChromiumFixture>
 {
-    private readonly ChatAdvisorApp _app = new();
-    private BrowserPage? _browser;
-    private Uri _address = null!;
-
-    private IPage Page { get; set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        _address = _app.Listen();
-        _browser = await BrowserPage.OpenAsync(chromium, _address);
-        Page = _browser.Page;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-    }
-
-    public void Dispose() => _app.Dispose();
-
     [Fact]
     public async Task RecruiterSignsInFindsAConversationByAWordOpensItAndDownloadsTheCv()
     {
         var reference = await ApplyOverDirectLineAsync();
-        var account = await PortalAccount.CreateRecruiterAsync(_app);
+        var account = await PortalAccount.CreateRecruiterAsync(App);
         await SignInAsync(account);
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Conversations", Exact = true }).ClickAsync();
@@ -63,13 +40,13 @@ public sealed class ReviewBrowserTests(ChromiumFixture chromium, ITestOutputHelp
 
         Assert.Equal("my_cv.pdf", download.SuggestedFilename);
         Assert.Equal(CvSamplesForChat.Pdf, await File.ReadAllBytesAsync((await download.PathAsync())!));
-        Assert.Empty(_browser!.Problems);
+        Assert.Empty(Browser.Problems);
         Assert.Contains(await AuditAsync(ReviewAuditActions.CvDownload), e => e.Subject == reference);
     }
 
     private async Task<string> ApplyOverDirectLineAsync()
     {
-        using var http = new HttpClient { BaseAddress = _address };
+        using var http = new HttpClient { BaseAddress = Address };
         var client = await DirectLineClient.StartAsync(http);
         await client.AskAsync("What does an MLOps engineer do?");
         await CvDialogOverDirectLineTests.RunToFileStepAsync(client);
@@ -98,7 +75,7 @@ public sealed class ReviewBrowserTests(ChromiumFixture chromium, ITestOutputHelp
 
     private async Task<List<PortalAuditEntry>> AuditAsync(string action)
     {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         return await db.AuditEntries.AsNoTracking().Where(e => e.Action == action).ToListAsync();
     }
 
