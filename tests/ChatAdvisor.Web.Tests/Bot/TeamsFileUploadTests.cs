@@ -8,6 +8,7 @@ using ChatAdvisor.Cvs;
 using ChatAdvisor.Data;
 using ChatAdvisor.Web.Bot;
 using ChatAdvisor.Web.Bot.Protocol;
+using ChatAdvisor.Web.Tests.Connector;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,15 +34,15 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
     private static readonly byte[] s_bigCv = SamplePdf.Create("Grace Hopper", minimumBytes: 60_000);
 
     private readonly List<ChatAdvisorApp> _apps = [];
-    private FileDownloadServer _sharePoint = null!;
-    private FileDownloadServer _elsewhere = null!;
+    private LoopbackServer _sharePoint = null!;
+    private LoopbackServer _elsewhere = null!;
 
     public async Task InitializeAsync()
     {
         Assert.True(s_cv.Length < SmallLimit, "The sample CV must fit the small limit.");
         Assert.True(s_bigCv.Length > 3 * SmallLimit, "The big CV must exceed the small limit.");
         // The trusted host (127.0.0.1 is configured as a download host).
-        _sharePoint = await FileDownloadServer.StartAsync(IPAddress.Loopback, app =>
+        _sharePoint = await LoopbackServer.StartAsync(address: IPAddress.Loopback, map: app =>
         {
             app.MapGet("/files/cv.pdf", () => Results.Bytes(s_cv, "application/pdf"));
             app.MapGet("/files/big.pdf", () => Results.Bytes(s_bigCv, "application/pdf"));
@@ -58,7 +59,7 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
             app.MapGet("/files/moved.pdf", () => Results.Redirect($"{_elsewhere.BaseAddress}/files/cv.pdf"));
         });
         // A host that is not on the list: another loopback address, so a request to it would be seen here.
-        _elsewhere = await FileDownloadServer.StartAsync(IPAddress.Parse("127.0.0.2"), app =>
+        _elsewhere = await LoopbackServer.StartAsync(address: IPAddress.Parse("127.0.0.2"), map: app =>
             app.MapGet("/files/cv.pdf", () => Results.Bytes(s_cv, "application/pdf")));
     }
 

@@ -14,7 +14,10 @@ namespace ChatAdvisor.Web.Tests.Connector;
 /// <summary>A request as the loopback server saw it; <see cref="PathAndQuery"/> is the raw request target.</summary>
 public sealed record RecordedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body);
 
-/// <summary>Kestrel on 127.0.0.1 and a free port; the test maps the routes, every request is recorded.</summary>
+/// <summary>
+/// Kestrel on a loopback address (127.0.0.1 unless given) and a free port; the test maps the routes, every request
+/// is recorded. It stands in for OpenID metadata, token endpoints, the Bot Connector and SharePoint file links.
+/// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -27,7 +30,7 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> map)
+    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> map, IPAddress? address = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -35,7 +38,7 @@ public sealed class LoopbackServer : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address ?? IPAddress.Loopback, 0));
         var app = builder.Build();
         var server = new LoopbackServer(app);
         app.Use(async (context, next) =>
@@ -54,6 +57,9 @@ public sealed class LoopbackServer : IAsyncDisposable
         server.BaseAddress = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return server;
     }
+
+    /// <summary>How many GET requests reached <paramref name="path"/>.</summary>
+    public int CountOf(string path) => RequestsTo(path).Count(r => r.Method == "GET");
 
     public IReadOnlyList<RecordedRequest> RequestsTo(string path) => [.. _requests.Where(r => r.PathAndQuery.Split('?')[0] == path)];
 

@@ -113,7 +113,7 @@ public sealed partial class TeamsConversationTests(BotServiceFixture bot) : ICla
     public async Task TeamsUserAppliesInAPersonalChatWithAFileFromOneDrive()
     {
         var cv = SamplePdf.Create("Grace Hopper");
-        await using var oneDrive = await FileDownloadServer.StartAsync(IPAddress.Loopback, app =>
+        await using var oneDrive = await LoopbackServer.StartAsync(address: IPAddress.Loopback, map: app =>
             app.MapGet("/download/cv.pdf", () => Results.Bytes(cv, "application/pdf")));
         var chat = new TeamsWireChat(_sink.ServiceUrl);
         var dialog = new Dialog(bot, _sink, chat);
