@@ -32,38 +32,16 @@ public sealed class ChatAdvisorDb(DbContextOptions<ChatAdvisorDb> options) : DbC
             e.ToTable("conversations");
             e.HasKey(c => c.Id);
             e.Property(c => c.StateVersion).IsConcurrencyToken();
-            SnakeCaseColumns(e.Metadata);
         });
-        modelBuilder.Entity<TranscriptActivity>(e =>
+        modelBuilder.Entity<TranscriptActivity>().ToTable("transcript_activities").HasKey(a => new { a.ConversationId, a.Sequence });
+        modelBuilder.Entity<CvSubmission>().ToTable("cv_submissions").HasKey(c => c.Id);
+        modelBuilder.Entity<AnswerFeedback>().ToTable("answer_feedback").HasKey(f => f.Id);
+        modelBuilder.Entity<UploadLink>().ToTable("upload_links").HasKey(l => l.TokenHash);
+        modelBuilder.Entity<DataRequest>().ToTable("data_requests").HasKey(d => d.Id);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
-            e.ToTable("transcript_activities");
-            e.HasKey(a => new { a.ConversationId, a.Sequence });
-            SnakeCaseColumns(e.Metadata);
-        });
-        modelBuilder.Entity<CvSubmission>(e =>
-        {
-            e.ToTable("cv_submissions");
-            e.HasKey(c => c.Id);
-            SnakeCaseColumns(e.Metadata);
-        });
-        modelBuilder.Entity<AnswerFeedback>(e =>
-        {
-            e.ToTable("answer_feedback");
-            e.HasKey(f => f.Id);
-            SnakeCaseColumns(e.Metadata);
-        });
-        modelBuilder.Entity<UploadLink>(e =>
-        {
-            e.ToTable("upload_links");
-            e.HasKey(l => l.TokenHash);
-            SnakeCaseColumns(e.Metadata);
-        });
-        modelBuilder.Entity<DataRequest>(e =>
-        {
-            e.ToTable("data_requests");
-            e.HasKey(d => d.Id);
-            SnakeCaseColumns(e.Metadata);
-        });
+            SnakeCaseColumns(entity);
+        }
     }
 
     /// <summary>Columns are the snake_case of the property names, as the schema scripts spell them.</summary>
