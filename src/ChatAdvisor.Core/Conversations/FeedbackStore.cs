@@ -53,13 +53,7 @@ public sealed class FeedbackStore(IDbContextFactory<ChatAdvisorDb> dbFactory, Ti
         return true;
     }
 
-    /// <summary>Adds a reason to the latest "not helpful" rating of the conversation.</summary>
-    public async Task<bool> AddReasonAsync(string conversationId, string answerActivityId, string reason, CancellationToken cancellationToken) =>
-        await RateAsync(conversationId, answerActivityId, helpful: false, reason, (await ChannelOfAsync(conversationId, cancellationToken)) ?? "", cancellationToken);
-
-    private async Task<string?> ChannelOfAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Conversations.Where(c => c.Id == conversationId).Select(c => c.ChannelId).SingleOrDefaultAsync(cancellationToken);
-    }
+    /// <summary>Adds a reason to the "not helpful" rating of an answer.</summary>
+    public Task<bool> AddReasonAsync(string conversationId, string answerActivityId, string reason, string channelId, CancellationToken cancellationToken) =>
+        RateAsync(conversationId, answerActivityId, helpful: false, reason, channelId, cancellationToken);
 }

@@ -61,7 +61,7 @@ public sealed class FeedbackHandler(FeedbackStore feedback, ConversationStore co
         {
             return (closed, false);
         }
-        await feedback.AddReasonAsync(turn.ConversationId, answer, text, cancellationToken);
+        await feedback.AddReasonAsync(turn.ConversationId, answer, text, turn.ChannelId, cancellationToken);
         await turn.SendAsync(turn.CreateReply(BotMessages.ThanksForFeedback), cancellationToken);
         return (closed, true);
     }
