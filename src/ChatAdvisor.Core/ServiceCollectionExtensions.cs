@@ -13,22 +13,34 @@ namespace ChatAdvisor;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers the database, the knowledge index and the advisor.</summary>
-    public static IServiceCollection AddChatAdvisorCore(this IServiceCollection services)
+    /// <summary>
+    /// The knowledge index, its embeddings, the Semantic Kernel pipeline and the advisor, with their options
+    /// (sections <c>Knowledge</c>, <c>Embeddings</c>, <c>Advice</c>, <c>Llm</c>, <c>Prompts</c>).
+    /// </summary>
+    public static IServiceCollection AddChatAdvisorAdvice(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddChatAdvisorDb();
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AdviceOptions>().BindConfiguration(AdviceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<KnowledgeBase>();
         services.AddHostedService<KnowledgeWatcher>();
         services.AddChatAdvisorGeneration();
-        services.AddSingleton<SemanticScorer>();
+        services.AddSingleton<Retriever>();
         services.AddSingleton<Advisor>();
+        services.AddSingleton<Intents>();
+        services.AddSingleton<Evaluator>();
+        return services;
+    }
+
+    /// <summary>Registers the database, the knowledge index and the advisor, the CV dialog and the review queries.</summary>
+    public static IServiceCollection AddChatAdvisorCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddChatAdvisorDb();
+        services.AddChatAdvisorAdvice();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<TranscriptStore>();
         services.AddSingleton<FeedbackStore>();
-        services.AddSingleton<Evaluator>();
         services.AddChatAdvisorCvs();
         services.AddOptions<CvDialogOptions>().BindConfiguration(CvDialogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CvSubmissions>();

@@ -19,7 +19,7 @@ var app = builder.Build();
 
 if (args is ["eval", .. var options])
 {
-    return EvaluateCommand.Run(app.Services, options);
+    return await EvaluateCommand.RunAsync(app.Services, options, CancellationToken.None);
 }
 if (args is [AccountCommand.CreateAdmin or AccountCommand.AddRecruiter, ..])
 {

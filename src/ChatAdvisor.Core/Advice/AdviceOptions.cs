@@ -7,15 +7,35 @@ public sealed class AdviceOptions
     public const string SectionName = "Advice";
 
     /// <summary>
-    /// Answers whose confidence (share of the question's weighted terms found in the best section) falls below
-    /// this are declined. Calibrated on the evaluation set; see tests/eval/README.md. Default 0.5.
+    /// Answers whose confidence (mostly how close the question is to the section, by embeddings; word coverage without them) falls below
+    /// this are declined. Chosen on the dev set only (`eval --sweep`); see tests/eval/README.md. Default 0.575.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinConfidence { get; set; } = 0.5;
+    public double MinConfidence { get; set; } = 0.575;
 
-    /// <summary>Most sentences or bullets quoted from one section. Default 6.</summary>
-    [Range(1, 20)]
-    public int MaxSentences { get; set; } = 6;
+    /// <summary>About how many words an answer quotes. Default 60.</summary>
+    [Range(10, 400)]
+    public int AnswerWords { get; set; } = 60;
+
+    /// <summary>About how many words an answer to a list question quotes. Default 110.</summary>
+    [Range(10, 400)]
+    public int ListAnswerWords { get; set; } = 110;
+
+    /// <summary>Share of a section's rank that comes from embeddings (the rest from words), when they are on. Default 0.6.</summary>
+    [Range(0.0, 1.0)]
+    public double MeaningWeight { get; set; } = 0.6;
+
+    /// <summary>Share of the confidence that comes from embeddings (the rest from word coverage), when they are on. Default 0.8.</summary>
+    [Range(0.0, 1.0)]
+    public double ConfidenceMeaningWeight { get; set; } = 0.8;
+
+    /// <summary>Rank bonus for the section being discussed when a follow-up names no role. Default 0.1.</summary>
+    [Range(0.0, 1.0)]
+    public double FollowUpBonus { get; set; } = 0.1;
+
+    /// <summary>A declined question at least this close (cosine) to a section is shown what that section has. Default 0.4.</summary>
+    [Range(0.0, 1.0)]
+    public double NearbyMeaning { get; set; } = 0.4;
 
     /// <summary>Follow-up questions offered under an answer. Default 3.</summary>
     [Range(0, 5)]

@@ -1,6 +1,9 @@
 namespace ChatAdvisor.Advice;
 
-/// <summary>What the advisor says to one question. <see cref="Text"/> is Markdown with <c>[n]</c> citation markers.</summary>
+/// <summary>
+/// What the advisor says to one question. <see cref="Text"/> is Markdown with <c>[n]</c> citation markers.
+/// <see cref="GenerationFallback"/> says why a configured model's answer was not used (e.g. <c>unsupported-figure</c>).
+/// </summary>
 public sealed record Answer(
     AnswerKind Kind,
     string Text,
@@ -8,7 +11,8 @@ public sealed record Answer(
     double Confidence,
     IReadOnlyList<string> SuggestedQuestions,
     string Mode,
-    AdviceContext Context);
+    AdviceContext Context,
+    string? GenerationFallback = null);
 
 public enum AnswerKind
 {

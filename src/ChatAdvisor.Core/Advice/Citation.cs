@@ -7,4 +7,8 @@ public sealed record Citation(int Position, string GuideId, string SectionId, st
 
     /// <summary>How people read it: "MLOps Engineer role guide, Salary in Europe".</summary>
     public string Label => $"{GuideTitle}, {Heading}";
+
+    /// <summary>A citation of a whole section; the excerpt is the section's text, so the visitor can read it all.</summary>
+    public static Citation Of(int position, Knowledge.Chunk chunk) =>
+        new(position, chunk.GuideId, chunk.SectionId, chunk.GuideTitle, chunk.Heading, chunk.Text);
 }

@@ -1,7 +1,7 @@
 namespace ChatAdvisor.Advice;
 
 /// <summary>A question taken apart: its terms, the roles it names and what kind of question it is.</summary>
-internal sealed record QueryAnalysis(
+public sealed record QueryAnalysis(
     string Question,
     IReadOnlyList<string> Terms,
     IReadOnlyList<string> TopicTerms,
@@ -13,7 +13,7 @@ internal sealed record QueryAnalysis(
     bool MentionsOtherProfession,
     OffTopicReason? OffTopic);
 
-internal enum OffTopicReason
+public enum OffTopicReason
 {
     Instructions,
     Coding,

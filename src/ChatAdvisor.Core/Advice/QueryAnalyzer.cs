@@ -89,7 +89,7 @@ internal static partial class QueryAnalyzer
     [GeneratedRegex(@"\b(compare|comparison|compared|versus|vs\.?|difference|differ|different from|better paid)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ComparisonPattern();
 
-    [GeneratedRegex(@"\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instruction|rule|prompt|guideline|above|previous)|\b(system prompt|jailbreak|pretend (you are|to be)|act as|you are now|developer mode|reveal your)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instruction|rule|prompt|guideline|guide|above|previous)|\b(system prompt|jailbreak|pretend (you are|to be)|act as|you are now|developer mode|reveal your)", RegexOptions.IgnoreCase)]
     private static partial Regex InstructionPattern();
 
     [GeneratedRegex(@"\b(write|fix|debug|generate|give me)\b.{0,40}\b(code|script|function|program|sql|query|regex|class)\b|\b(stack trace|compile error|syntax error)\b", RegexOptions.IgnoreCase)]

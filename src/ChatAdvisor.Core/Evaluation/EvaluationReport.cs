@@ -3,27 +3,36 @@ using System.Text;
 
 namespace ChatAdvisor.Evaluation;
 
-/// <summary>The metrics of one evaluation run (definitions: tests/eval/README.md).</summary>
-public sealed record EvaluationReport(IReadOnlyList<EvaluationResult> Results, double Threshold)
+/// <summary>The metrics of one evaluation run over one set (definitions: tests/eval/README.md).</summary>
+public sealed record EvaluationReport(IReadOnlyList<EvaluationResult> Results)
 {
     private IEnumerable<EvaluationResult> AnswerItems => Results.Where(r => r.Item.ShouldAnswer);
 
-    private IEnumerable<EvaluationResult> AbstainItems => Results.Where(r => !r.Item.ShouldAnswer);
+    private IEnumerable<EvaluationResult> AbstainItems => Results.Where(r => r.Item.Expect == GoldItem.Abstain);
 
-    public double HitAt1 => Rate(AnswerItems, r => r.GoldRank is 1);
+    private IEnumerable<EvaluationResult> IntentItems => Results.Where(r => r.Item.IsIntent);
 
-    public double HitAt3 => Rate(AnswerItems, r => r.GoldRank is >= 1 and <= 3);
+    private IEnumerable<EvaluationResult> RankedItems => AnswerItems.Where(r => r.Item.Sections.Count > 0);
 
-    public double Mrr => AnswerItems.Select(r => r.GoldRank is { } k ? 1.0 / k : 0).DefaultIfEmpty().Average();
+    public double HitAt1 => Rate(RankedItems, r => r.GoldRank is 1);
 
-    /// <summary>Correct answers among everything that was answered (a wrongly answered out-of-scope question counts against it).</summary>
+    public double HitAt3 => Rate(RankedItems, r => r.GoldRank is >= 1 and <= 3);
+
+    /// <summary>Correct answers among everything answered (a wrongly answered out-of-scope question counts against it).</summary>
     public double AnsweredAccuracy => Rate(Results.Where(r => r.Answered), r => r.Correct);
 
-    public double Coverage => Rate(Results, r => r.Answered);
+    /// <summary>Answerable questions answered correctly.</summary>
+    public double Coverage => Rate(AnswerItems, r => r.Correct);
 
-    public double AbstentionPrecision => Rate(Results.Where(r => !r.Answered), r => !r.Item.ShouldAnswer);
+    /// <summary>Answerable questions declined (or taken for a hand-off).</summary>
+    public double FalseAbstentionRate => Rate(AnswerItems, r => !r.Answered);
 
-    public double AbstentionRecall => Rate(AbstainItems, r => !r.Answered);
+    public double AbstentionPrecision => Rate(Results.Where(r => !r.Answered && r.Intent is null), r => r.Item.Expect == GoldItem.Abstain);
+
+    public double AbstentionRecall => Rate(AbstainItems, r => r.IsRight);
+
+    /// <summary>Requests to apply or for openings that started the right hand-off.</summary>
+    public double IntentAccuracy => Rate(IntentItems, r => r.IsRight);
 
     public double NumericFaithfulness => Results.Sum(r => r.Numbers) == 0 ? 1 : (double)Results.Sum(r => r.SupportedNumbers) / Results.Sum(r => r.Numbers);
 
@@ -33,51 +42,48 @@ public sealed record EvaluationReport(IReadOnlyList<EvaluationResult> Results, d
 
     public double LatencyP95Ms => Percentile(0.95);
 
-    public IEnumerable<EvaluationResult> Failures =>
-        Results.Where(r => r.Item.ShouldAnswer ? !r.Correct : r.Answered);
+    public int Count(string expect) => Results.Count(r => r.Item.Expect == expect);
 
-    public string ToMarkdown()
-    {
-        var md = new StringBuilder();
-        md.AppendLine("# Evaluation report").AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Gold items: {Results.Count} ({AnswerItems.Count()} to answer, {AbstainItems.Count()} to decline); confidence threshold {Threshold:0.00}.").AppendLine();
-        md.AppendLine("| Metric | Value |").AppendLine("|---|---|");
-        foreach (var (name, value) in Metrics())
-        {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");
-        }
-        md.AppendLine().AppendLine("## By kind").AppendLine().AppendLine("| Kind | Items | Right |").AppendLine("|---|---|---|");
-        foreach (var group in Results.GroupBy(r => r.Item.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {group.Key} | {group.Count()} | {group.Count(IsRight)} |");
-        }
-        md.AppendLine().AppendLine("## Items judged wrong").AppendLine();
-        foreach (var failure in Failures)
-        {
-            md.AppendLine(CultureInfo.InvariantCulture,
-                $"- `{failure.Item.Id}` ({failure.Item.Kind}) \"{string.Join(" → ", failure.Item.Turns)}\": {(failure.Answered ? "answered" : "declined")}, cited [{string.Join(", ", failure.CitedSections)}], expected [{string.Join(", ", failure.Item.Sections)}]{(failure.MissingFacts.Count > 0 ? $", missing facts [{string.Join(", ", failure.MissingFacts)}]" : "")}");
-        }
-        return md.ToString();
-    }
+    public IEnumerable<EvaluationResult> Failures => Results.Where(r => !r.IsRight);
 
     public IEnumerable<(string Name, string Value)> Metrics() =>
     [
-        ("Retrieval hit@1", F(HitAt1)),
-        ("Retrieval hit@3", F(HitAt3)),
-        ("Retrieval MRR", F(Mrr)),
         ("Answered accuracy", F(AnsweredAccuracy)),
-        ("Coverage", F(Coverage)),
-        ("Abstention precision", F(AbstentionPrecision)),
+        ("Coverage (answerable answered right)", F(Coverage)),
+        ("False-abstention rate", F(FalseAbstentionRate)),
         ("Abstention recall", F(AbstentionRecall)),
+        ("Abstention precision", F(AbstentionPrecision)),
+        ("Hand-off intent accuracy", F(IntentAccuracy)),
         ("Numeric faithfulness", F(NumericFaithfulness)),
         ("Citation validity", F(CitationValidity)),
+        ("Retrieval hit@1", RankedItems.Any() ? F(HitAt1) : "–"),
+        ("Retrieval hit@3", RankedItems.Any() ? F(HitAt3) : "–"),
         ("Latency p50 (ms)", LatencyP50Ms.ToString("0.00", CultureInfo.InvariantCulture)),
         ("Latency p95 (ms)", LatencyP95Ms.ToString("0.00", CultureInfo.InvariantCulture)),
     ];
 
-    private static bool IsRight(EvaluationResult r) => r.Item.ShouldAnswer ? r.Correct : !r.Answered;
+    /// <summary>Items per kind and how many were right.</summary>
+    public void AppendKinds(StringBuilder md)
+    {
+        md.AppendLine("| Kind | Items | Right |").AppendLine("|---|---|---|");
+        foreach (var group in Results.GroupBy(r => r.Item.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {group.Key} | {group.Count()} | {group.Count(r => r.IsRight)} |");
+        }
+    }
 
-    private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+    /// <summary>One line per wrong item, with its question: for the dev set only, which may be tuned on.</summary>
+    public void AppendFailures(StringBuilder md)
+    {
+        foreach (var f in Failures)
+        {
+            var outcome = f.Intent is not null ? $"hand-off '{f.Intent}'" : f.Answered ? "answered" : "declined";
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"- `{f.Item.Id}` ({f.Item.Kind}) \"{string.Join(" → ", f.Item.Turns)}\": {outcome}, cited [{string.Join(", ", f.CitedSections)}], expected {f.Item.Expect} [{string.Join(", ", f.Item.Sections)}]{(f.MissingFacts.Count > 0 ? $", missing facts [{string.Join(", ", f.MissingFacts)}]" : "")}");
+        }
+    }
+
+    internal static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static double Rate(IEnumerable<EvaluationResult> results, Func<EvaluationResult, bool> predicate)
     {

@@ -1,9 +1,10 @@
 namespace ChatAdvisor.Evaluation;
 
-/// <summary>How one gold item fared.</summary>
+/// <summary>How one item fared. <see cref="Intent"/> is the hand-off the turn started instead of an answer, if any.</summary>
 public sealed record EvaluationResult(
     GoldItem Item,
     bool Answered,
+    string? Intent,
     bool Correct,
     int? GoldRank,
     IReadOnlyList<string> CitedSections,
@@ -14,4 +15,14 @@ public sealed record EvaluationResult(
     int ValidCitations,
     double Confidence,
     double LatencyMs,
-    string AnswerText);
+    string AnswerText)
+{
+    /// <summary>Right for its kind: a correct answer, a decline, or the expected hand-off.</summary>
+    public bool IsRight => Item.Expect switch
+    {
+        GoldItem.Answer => Correct,
+        // Saying there are no listings declines too; starting an application does not.
+        GoldItem.Abstain => !Answered && Intent != GoldItem.Apply,
+        _ => Intent == Item.Expect,
+    };
+}

@@ -1,60 +1,94 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using ChatAdvisor.Advice;
+using ChatAdvisor.Generation;
 using ChatAdvisor.Knowledge;
 
 namespace ChatAdvisor.Evaluation;
 
-/// <summary>Runs a gold set through the advisor and scores retrieval, answers, abstention and faithfulness.</summary>
-public sealed partial class Evaluator(Advisor advisor, KnowledgeBase knowledge)
+/// <summary>What a system under evaluation did with one turn: an answer, or a hand-off intent instead.</summary>
+public sealed record EvaluatedTurn(Answer? Answer, IReadOnlyList<string> RankedSections, string? Intent);
+
+/// <summary>Answers one turn for evaluation; the advisor normally, a deliberately broken one in the gate tests.</summary>
+public delegate Task<EvaluatedTurn> TurnAnswerer(string question, AdviceContext context, CancellationToken cancellationToken);
+
+/// <summary>
+/// Runs a set through an answerer and scores it. Citations and figures are checked against the guides as loaded from
+/// <c>knowledge/</c>, independently of what the answerer says it quoted: a citation is valid when its section exists
+/// and (for quoted answers) every quoted sentence is in that section; a figure is faithful when a cited section
+/// contains it; a fact counts when it matches the answer and, for the held-out set, a cited section too.
+/// </summary>
+public sealed partial class Evaluator(Advisor advisor, Intents intents, KnowledgeBase knowledge)
 {
-    public EvaluationReport Run(IReadOnlyList<GoldItem> items, double threshold)
+    /// <summary>The advisor as the bot uses it: hand-off intents first, then an answer.</summary>
+    public TurnAnswerer Advisor(double? minConfidence = null) => async (question, context, cancellationToken) =>
     {
-        var chunks = knowledge.Current.Chunks.ToDictionary(c => c.Key, StringComparer.Ordinal);
+        if (await intents.RecognizeAsync(question, cancellationToken) is { } intent)
+        {
+            return new EvaluatedTurn(null, [], intent);
+        }
+        var trace = await advisor.TraceAsync(question, context, minConfidence ?? advisor.MinConfidence, cancellationToken);
+        return new EvaluatedTurn(trace.Answer, trace.RankedSections, null);
+    };
+
+    public async Task<EvaluationReport> RunAsync(IReadOnlyList<GoldItem> items, TurnAnswerer answerer, CancellationToken cancellationToken)
+    {
+        var sections = knowledge.Current.Chunks.ToDictionary(c => c.Key, StringComparer.Ordinal);
         var results = new List<EvaluationResult>(items.Count);
         foreach (var item in items)
         {
             var context = AdviceContext.Empty;
             foreach (var turn in item.Turns.Take(item.Turns.Count - 1))
             {
-                context = advisor.Trace(turn, context, threshold).Answer.Context;
+                context = (await answerer(turn, context, cancellationToken)).Answer?.Context ?? context;
             }
             var started = Stopwatch.GetTimestamp();
-            var trace = advisor.Trace(item.Turns[^1], context, threshold);
+            var judged = await answerer(item.Turns[^1], context, cancellationToken);
             var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            results.Add(Score(item, trace, chunks, latency));
+            results.Add(Score(item, judged, sections, latency));
         }
-        return new EvaluationReport(results, threshold);
+        return new EvaluationReport(results);
     }
 
-    private static EvaluationResult Score(GoldItem item, AdviceTrace trace, Dictionary<string, Chunk> chunks, double latency)
+    private static EvaluationResult Score(GoldItem item, EvaluatedTurn turn, Dictionary<string, Chunk> sections, double latency)
     {
-        var answer = trace.Answer;
-        var answered = answer.Kind == AnswerKind.Answered;
-        var cited = answer.Citations.Select(c => c.Key).ToList();
-        var rankIndex = trace.RankedSections.Select((key, i) => (key, i)).FirstOrDefault(x => item.Sections.Contains(x.key));
-        int? goldRank = rankIndex.key is null ? null : rankIndex.i + 1;
-        var text = Normalize(answer.Text);
-        var missing = item.Facts.Where(f => !text.Contains(Normalize(f), StringComparison.OrdinalIgnoreCase)).ToList();
-        var citedText = Numberless(string.Join(' ', answer.Citations.Select(c => c.Excerpt)));
-        var numbers = NumberPattern().Matches(MarkerPattern().Replace(answer.Text, "")).Select(m => Numberless(m.Value)).ToList();
-        var valid = answer.Citations.Count(c => chunks.TryGetValue(c.Key, out var chunk) && chunk.Text == c.Excerpt);
-        var correct = item.ShouldAnswer && answered && cited.Intersect(item.Sections).Any() && missing.Count == 0;
-        return new EvaluationResult(item, answered, correct, goldRank, cited, missing, numbers.Count,
-            numbers.Count(n => citedText.Contains(n, StringComparison.Ordinal)), answer.Citations.Count, valid,
-            answer.Confidence, latency, answer.Text);
+        var answer = turn.Answer;
+        var answered = answer?.Kind == AnswerKind.Answered;
+        var text = answer?.Text ?? "";
+        var citations = answer?.Citations ?? [];
+        var cited = citations.Select(c => c.Key).ToList();
+        var citedText = string.Join("\n", cited.Select(k => sections.TryGetValue(k, out var s) ? $"{s.Heading}\n{s.Text}" : ""));
+        var rank = turn.RankedSections.Select((key, i) => (key, i)).FirstOrDefault(x => item.Sections.Contains(x.key));
+        // Held-out items name no sections: there a fact must also be in what the answer cites.
+        var missing = item.FactPatterns.Where(f => !f.IsMatch(text) || (item.Sections.Count == 0 && !f.IsMatch(citedText))).Select(f => f.ToString()).ToList();
+        var rightSection = item.Sections.Count == 0 || cited.Intersect(item.Sections).Any();
+        var correct = item.ShouldAnswer && answered && turn.Intent is null && rightSection && missing.Count == 0;
+        var figures = AnswerVerifier.Figures(Prose(text)).ToList();
+        var allowed = AnswerVerifier.Figures(citedText).ToHashSet(StringComparer.Ordinal);
+        var valid = citations.Count(c => sections.TryGetValue(c.Key, out var section)
+            && (answer!.Kind != AnswerKind.Answered || answer.Mode != Advice.Advisor.ExtractiveMode || QuotesAreIn(text, c.Position, section)));
+        return new EvaluationResult(item, answered, turn.Intent, correct, rank.key is null ? null : rank.i + 1, cited, missing,
+            figures.Count, figures.Count(allowed.Contains), citations.Count, valid, answer?.Confidence ?? 0, latency, text);
     }
 
-    private static string Normalize(string text) => WhitespacePattern().Replace(text, " ");
+    /// <summary>Every sentence or bullet the answer attributes to citation <paramref name="position"/> is in the section.</summary>
+    private static bool QuotesAreIn(string text, int position, Chunk section)
+    {
+        var marker = $"[{position}]";
+        var blocks = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Where(b => b.Contains(marker, StringComparison.Ordinal));
+        var quoted = blocks.SelectMany(b => SectionUnits.Split(Prose(b))).Where(u => !RoleLabel().IsMatch(u.Text));
+        var body = Whitespace().Replace(section.Text, " ");
+        return quoted.All(u => body.Contains(Whitespace().Replace(u.Text, " ").Trim(), StringComparison.Ordinal));
+    }
 
-    private static string Numberless(string text) => text.Replace(",", "", StringComparison.Ordinal);
+    private static string Prose(string text) => Marker().Replace(text, "").Replace(" \n", "\n", StringComparison.Ordinal).Trim();
 
-    [GeneratedRegex(@"\d[\d,]*(?:\.\d+)?")]
-    private static partial Regex NumberPattern();
+    [GeneratedRegex(@"\s*\[\d+\]")]
+    private static partial Regex Marker();
 
-    [GeneratedRegex(@"\[\d+\]")]
-    private static partial Regex MarkerPattern();
+    [GeneratedRegex(@"^\*\*[^*]+\*\*$")]
+    private static partial Regex RoleLabel();
 
     [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespacePattern();
+    private static partial Regex Whitespace();
 }

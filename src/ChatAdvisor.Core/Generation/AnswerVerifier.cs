@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ChatAdvisor.Knowledge;
 
 namespace ChatAdvisor.Generation;
 
@@ -11,7 +10,7 @@ internal static partial class AnswerVerifier
 {
     public const string NoAnswerToken = "NO_ANSWER";
 
-    public static GenerationOutcome Verify(string? reply, IReadOnlyList<Chunk> passages, out GeneratedAnswer? answer)
+    public static GenerationOutcome Verify(string? reply, IReadOnlyList<string> passages, out GeneratedAnswer? answer)
     {
         answer = null;
         var text = reply?.Trim() ?? string.Empty;
@@ -38,16 +37,18 @@ internal static partial class AnswerVerifier
         {
             return GenerationOutcome.CitationOutOfRange;
         }
-        var allowed = cited.SelectMany(n => Figures($"{passages[n - 1].GuideTitle}\n{passages[n - 1].Heading}\n{passages[n - 1].Text}"))
+        var allowed = cited.SelectMany(n => Figures(passages[n - 1]))
             .ToHashSet(StringComparer.Ordinal);
-        var prose = OrderedListMarker().Replace(Citation().Replace(text, " "), string.Empty);
-        if (Figures(prose).Any(f => !allowed.Contains(f)))
+        if (Figures(WithoutMarkers(text)).Any(f => !allowed.Contains(f)))
         {
             return GenerationOutcome.UnsupportedFigure;
         }
         answer = new GeneratedAnswer(text, cited);
         return GenerationOutcome.Answered;
     }
+
+    /// <summary>The prose without citation markers and list numbering, whose figures must be grounded.</summary>
+    internal static string WithoutMarkers(string text) => OrderedListMarker().Replace(Citation().Replace(text, " "), string.Empty);
 
     /// <summary>Each number with its separators removed: "€50,000", "50.000" and "50 000" all become "50000".</summary>
     internal static IEnumerable<string> Figures(string text) =>
@@ -66,3 +67,9 @@ internal static partial class AnswerVerifier
     [GeneratedRegex(@"\d+(?:[,.'\u00A0\u202F ]\d{3}(?!\d))*(?:[.,]\d+)?")]
     private static partial Regex Figure();
 }
+
+/// <summary>
+/// A model reply that passed verification: <see cref="Text"/> carries <c>[n]</c> markers (n = the 1-based passage);
+/// <see cref="CitedPassages"/> lists each n once, in order of first use.
+/// </summary>
+internal sealed record GeneratedAnswer(string Text, IReadOnlyList<int> CitedPassages);

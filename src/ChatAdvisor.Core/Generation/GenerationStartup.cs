@@ -6,16 +6,17 @@ using Microsoft.Extensions.Options;
 namespace ChatAdvisor.Generation;
 
 /// <summary>
-/// Constructing this at host start loads <see cref="PromptLibrary"/> and the answer prompt (via
-/// <see cref="GenerativeAnswerer"/>), so a bad or missing prompt file fails startup rather than the first question.
+/// Loads the prompt files and the answer function at host start, so a bad or missing prompt fails start-up rather
+/// than the first question, and says which model (if any) answers.
 /// </summary>
-internal sealed class GenerationStartup(GenerativeAnswerer answerer, IOptions<LlmOptions> options, ILogger<GenerationStartup> logger)
+internal sealed class GenerationStartup(PromptFiles prompts, AnswerGeneration generation, IOptions<LlmOptions> options, ILogger<GenerationStartup> logger)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        _ = prompts.Get(AnswerGeneration.FunctionName);
         var llm = options.Value;
-        if (answerer.IsEnabled)
+        if (generation.IsEnabled)
         {
             GenerationLog.Enabled(logger, llm.Provider, llm.ChatModel, llm.EmbeddingModel);
         }

@@ -23,6 +23,12 @@ public sealed class LlmOptions
     /// <summary>Secret; supply through user-secrets or the <c>Llm__ApiKey</c> environment variable, never appsettings.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// AzureOpenAI only: sign in with Microsoft Entra ID (a managed identity, the Azure CLI or environment credentials,
+    /// through <c>DefaultAzureCredential</c>) instead of <see cref="ApiKey"/>. Default false.
+    /// </summary>
+    public bool UseEntraId { get; set; }
+
     /// <summary>Chat model; for AzureOpenAI the deployment name.</summary>
     public string? ChatModel { get; set; }
 

@@ -18,7 +18,11 @@ internal sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
             return ValidateOptionsResult.Success;
         }
         var needsEndpoint = options.Provider is LlmProvider.AzureOpenAI or LlmProvider.OpenAICompatible;
-        var needsKey = options.Provider is LlmProvider.OpenAI or LlmProvider.AzureOpenAI;
+        var needsKey = options.Provider is LlmProvider.OpenAI || (options.Provider is LlmProvider.AzureOpenAI && !options.UseEntraId);
+        if (options.UseEntraId && options.Provider is not LlmProvider.AzureOpenAI)
+        {
+            result.AddError($"{LlmOptions.SectionName}:{nameof(LlmOptions.UseEntraId)} applies to AzureOpenAI only.", nameof(LlmOptions.UseEntraId));
+        }
         if (needsEndpoint && options.Endpoint is null)
         {
             result.AddError($"{LlmOptions.SectionName}:{nameof(LlmOptions.Endpoint)} is required for {options.Provider}.", nameof(LlmOptions.Endpoint));

@@ -1,3 +1,4 @@
+using ChatAdvisor.Knowledge.Embeddings;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,23 +12,31 @@ namespace ChatAdvisor.Knowledge;
 public sealed class KnowledgeBase : IDisposable
 {
     private const string SynonymsFile = "synonyms.yaml";
+    private const string IntentsFile = "intents.yaml";
 
     private readonly ILogger<KnowledgeBase> _logger;
+    private readonly KnowledgeEmbedder? _embedder;
     private readonly SemaphoreSlim _reloadLock = new(1, 1);
     private readonly Dictionary<string, KnowledgeDocument> _lastGood = new(StringComparer.Ordinal);
     private SynonymSet _lastGoodSynonyms = SynonymSet.Empty;
+    private IntentExamples _lastGoodIntents = IntentExamples.Empty;
     private KnowledgeIndex? _current;
 
-    public KnowledgeBase(IOptions<KnowledgeOptions> options, IHostEnvironment environment, ILogger<KnowledgeBase> logger)
+    public KnowledgeBase(
+        IOptions<KnowledgeOptions> options, IHostEnvironment environment, ILogger<KnowledgeBase> logger, KnowledgeEmbedder? embedder = null)
     {
         _logger = logger;
+        _embedder = embedder;
         Folder = System.IO.Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
     }
 
     public string Folder { get; }
 
-    /// <summary>The index in service; loads on first use.</summary>
+    /// <summary>The index in service; loads on first use (the host loads it at start-up).</summary>
     public KnowledgeIndex Current => _current ?? LoadInitial();
+
+    /// <summary>The embedder behind <see cref="KnowledgeIndex.Semantic"/>, for embedding questions the same way.</summary>
+    public KnowledgeEmbedder? Embedder => _embedder;
 
     /// <summary>Problems found by the last load, one per bad file.</summary>
     public IReadOnlyList<KnowledgeProblem> Problems { get; private set; } = [];
@@ -39,7 +48,7 @@ public sealed class KnowledgeBase : IDisposable
         await _reloadLock.WaitAsync(cancellationToken);
         try
         {
-            Reload();
+            await ReloadCoreAsync(cancellationToken);
         }
         finally
         {
@@ -58,7 +67,8 @@ public sealed class KnowledgeBase : IDisposable
         _reloadLock.Wait();
         try
         {
-            return _current ?? Reload();
+            // Only when something asks before the host has loaded it (tests, commands): the local model is synchronous.
+            return _current ?? ReloadCoreAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
         finally
         {
@@ -66,7 +76,7 @@ public sealed class KnowledgeBase : IDisposable
         }
     }
 
-    private KnowledgeIndex Reload()
+    private async Task<KnowledgeIndex> ReloadCoreAsync(CancellationToken cancellationToken)
     {
         var problems = new List<KnowledgeProblem>();
         var documents = new List<KnowledgeDocument>();
@@ -76,7 +86,8 @@ public sealed class KnowledgeBase : IDisposable
         }
         else
         {
-            _lastGoodSynonyms = LoadSynonyms(problems) ?? _lastGoodSynonyms;
+            _lastGoodSynonyms = Load(SynonymsFile, SynonymSet.Parse, SynonymSet.Empty, problems) ?? _lastGoodSynonyms;
+            _lastGoodIntents = Load(IntentsFile, IntentExamples.Parse, IntentExamples.Empty, problems) ?? _lastGoodIntents;
             foreach (var file in GuideFiles())
             {
                 var document = LoadGuide(file, problems);
@@ -94,7 +105,11 @@ public sealed class KnowledgeBase : IDisposable
         {
             KnowledgeLog.BadKnowledgeFile(_logger, problem.File, problem.Line, problem.Message);
         }
-        var index = KnowledgeIndex.Build(documents, _lastGoodSynonyms);
+        var index = KnowledgeIndex.Build(documents, _lastGoodSynonyms, _lastGoodIntents);
+        if (_embedder is not null)
+        {
+            index.WithSemantic(await _embedder.EmbedAsync(index, cancellationToken));
+        }
         var previous = _current;
         _current = index;
         Problems = problems;
@@ -114,6 +129,7 @@ public sealed class KnowledgeBase : IDisposable
     {
         var relative = System.IO.Path.GetRelativePath(Folder, file);
         return string.Equals(relative, "README.md", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(relative, IntentsFile, StringComparison.Ordinal)
             || relative.StartsWith("notices" + System.IO.Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -135,20 +151,21 @@ public sealed class KnowledgeBase : IDisposable
         }
     }
 
-    private SynonymSet? LoadSynonyms(List<KnowledgeProblem> problems)
+    /// <summary>An optional YAML file beside the guides; null (keep the last good one) when it does not parse.</summary>
+    private T? Load<T>(string name, Func<string, string, T> parse, T empty, List<KnowledgeProblem> problems) where T : class
     {
-        var path = System.IO.Path.Combine(Folder, SynonymsFile);
+        var path = System.IO.Path.Combine(Folder, name);
         if (!File.Exists(path))
         {
-            return SynonymSet.Empty;
+            return empty;
         }
         try
         {
-            return SynonymSet.Parse(File.ReadAllText(path), SynonymsFile);
+            return parse(File.ReadAllText(path), name);
         }
         catch (Exception ex) when (ex is KnowledgeFormatException or IOException)
         {
-            problems.Add(new KnowledgeProblem(SynonymsFile, (ex as KnowledgeFormatException)?.Line ?? 0, ex.Message));
+            problems.Add(new KnowledgeProblem(name, (ex as KnowledgeFormatException)?.Line ?? 0, ex is KnowledgeFormatException k ? KnowledgeProblem.Describe(k) : ex.Message));
             return null;
         }
     }

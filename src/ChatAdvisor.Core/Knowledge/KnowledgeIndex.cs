@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChatAdvisor.Knowledge.Embeddings;
 using Microsoft.Data.Sqlite;
 
 namespace ChatAdvisor.Knowledge;
@@ -15,11 +16,13 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly HashSet<string> _wordKeys;
     private readonly ConcurrentDictionary<string, string> _repairs = new(StringComparer.Ordinal);
 
-    private KnowledgeIndex(IReadOnlyList<KnowledgeDocument> documents, SynonymSet synonyms)
+    private KnowledgeIndex(IReadOnlyList<KnowledgeDocument> documents, SynonymSet synonyms, IntentExamples intents)
     {
         Documents = documents;
         Synonyms = synonyms;
+        Intents = intents;
         Chunks = [.. documents.SelectMany(d => d.Chunks)];
+        Units = [.. Chunks.Select(c => SectionUnits.Split(c.Text))];
         ChunkTerms = [.. Chunks.Select(c => TextAnalyzer.Terms($"{c.Heading} {string.Join(' ', c.AlternateQuestions)} {c.Text}", synonyms).ToHashSet(StringComparer.Ordinal))];
         _wordKeys = [.. Chunks.SelectMany(c => TextAnalyzer.Keys($"{c.Heading} {string.Join(' ', c.AlternateQuestions)} {c.Text}"))
             .Concat(documents.SelectMany(d => d.Aliases.Append(d.Role)).SelectMany(TextAnalyzer.Keys))
@@ -49,6 +52,15 @@ public sealed class KnowledgeIndex : IDisposable
 
     public SynonymSet Synonyms { get; }
 
+    /// <summary>Example phrasings of the hand-off intents (<c>intents.yaml</c>).</summary>
+    public IntentExamples Intents { get; }
+
+    /// <summary>The sentences and bullets of each chunk, in <see cref="Chunks"/> order.</summary>
+    public IReadOnlyList<IReadOnlyList<SectionUnit>> Units { get; }
+
+    /// <summary>Vectors of every section, when an embedding model is on; null means keyword ranking alone.</summary>
+    public SemanticIndex? Semantic { get; private set; }
+
     /// <summary>The analysed terms of each chunk, in <see cref="Chunks"/> order.</summary>
     public IReadOnlyList<HashSet<string>> ChunkTerms { get; }
 
@@ -57,8 +69,15 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>Each guide's role names as terms, for spotting which role a question is about.</summary>
     public IReadOnlyList<RoleAlias> RoleAliases { get; }
 
-    public static KnowledgeIndex Build(IReadOnlyList<KnowledgeDocument> documents, SynonymSet synonyms) =>
-        new(documents, synonyms);
+    public static KnowledgeIndex Build(IReadOnlyList<KnowledgeDocument> documents, SynonymSet synonyms, IntentExamples? intents = null) =>
+        new(documents, synonyms, intents ?? IntentExamples.Empty);
+
+    /// <summary>Attaches the section vectors, once, before the index is put in service.</summary>
+    internal KnowledgeIndex WithSemantic(SemanticIndex? semantic)
+    {
+        Semantic = semantic;
+        return this;
+    }
 
     public bool Contains(string term) => _documentFrequency.ContainsKey(term);
 

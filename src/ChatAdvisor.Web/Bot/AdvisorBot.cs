@@ -11,6 +11,7 @@ namespace ChatAdvisor.Web.Bot;
 /// <summary>The turn handler: welcomes new conversations and routes messages to the advisor.</summary>
 public sealed partial class AdvisorBot(
     Advisor advisor,
+    Intents intents,
     KnowledgeBase knowledge,
     ConversationStore conversations,
     CvUploadHandler cvUpload,
@@ -103,6 +104,13 @@ public sealed partial class AdvisorBot(
             var message = HelpPattern().IsMatch(text) ? BotMessages.Help : BotMessages.Greeting;
             await turn.SendAsync(AnswerRenderer.WithSuggestions(turn.CreateReply(message), Suggestions.Starters(knowledge.Current, 1)), cancellationToken);
             return state;
+        }
+        if (await intents.RecognizeAsync(text, cancellationToken) == Intents.JobSearch)
+        {
+            // The guides hold no openings: say so, and offer the way that does lead to jobs.
+            await turn.SendAsync(AnswerRenderer.WithSuggestions(turn.CreateReply(BotMessages.NoListings),
+                [CvMessages.SendCv, .. Suggestions.Starters(knowledge.Current, 1).Take(2)]), cancellationToken);
+            return state with { CvOffered = true };
         }
         var answer = await advisor.AnswerAsync(text, state.Advice, cancellationToken);
         var answered = answer.Kind == AnswerKind.Answered;

@@ -40,9 +40,16 @@ internal static class AnswerRenderer
         {
             Entities = [entity],
             ChannelData = turn.ChannelId == Channels.Teams ? new JsonObject { ["feedbackLoopEnabled"] = true } : null,
-            Trace = new AnswerTrace(answer.Kind == AnswerKind.Abstained ? "declined" : answer.Mode, answer.Confidence, [.. answer.Citations.Select(c => c.Key)], answerRef),
+            Trace = new AnswerTrace(Mode(answer), answer.Confidence, [.. answer.Citations.Select(c => c.Key)], answerRef),
         };
     }
+
+    /// <summary>How the answer came about, for the transcript: "generative", "extractive", "declined", or
+    /// "extractive (model answer rejected: unsupported-figure)" when a configured model's answer failed a check.</summary>
+    private static string Mode(Answer answer) =>
+        answer.Kind == AnswerKind.Abstained ? "declined"
+            : answer.GenerationFallback is { } reason ? $"{answer.Mode} (model answer rejected: {reason})"
+            : answer.Mode;
 
     public static Activity WithSuggestions(Activity reply, IReadOnlyList<string> questions) =>
         questions.Count == 0

@@ -16,6 +16,11 @@ internal static class BotMessages
         + "responsibilities, skills, qualifications, salaries in Europe and common questions, always from the "
         + "agency's guides and with the source shown.";
 
+    public const string NoListings =
+        "I don't have job listings, so I can't search openings for you. The agency's recruiters place MLOps and machine "
+        + "learning engineers with life-science employers across Europe: if you send your CV here, a recruiter will look "
+        + "at it and get in touch about suitable roles. I can also tell you more about the roles themselves.";
+
     public const string SomethingWentWrong =
         "Sorry, something went wrong on my side while answering. Please try again in a moment.";
 

@@ -1,55 +1,63 @@
 using System.Globalization;
-using ChatAdvisor.Advice;
 using ChatAdvisor.Evaluation;
-using Microsoft.Extensions.Options;
 
 namespace ChatAdvisor.Web.Commands;
 
 /// <summary>
-/// <c>eval [--gold FILE] [--report FILE] [--sweep]</c>: scores the advisor on the gold set, writes the Markdown
-/// report, optionally prints the metrics at other confidence thresholds, and exits 1 when a quality gate fails.
+/// <c>eval [--report FILE] [--sweep]</c>: scores the advisor on the dev set and the held-out set, writes the Markdown
+/// report, optionally prints the dev set's metrics at other confidence thresholds (tuning is done on the dev set only),
+/// and exits 1 when a quality gate fails.
 /// </summary>
 internal static class EvaluateCommand
 {
-    public static int Run(IServiceProvider services, string[] args)
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
     {
         var root = RepositoryRoot();
-        var gold = Path.GetFullPath(Option(args, "--gold") ?? Path.Combine("tests", "eval", "gold-set.jsonl"), root);
         var reportPath = Option(args, "--report") is { } given ? Path.GetFullPath(given, root) : null;
-        List<GoldItem> items;
+        List<GoldItem> dev, heldOut;
         try
         {
-            items = GoldItem.Load(gold);
+            dev = GoldItem.Load(Path.Combine(root, "tests", "eval", "gold-set.jsonl"));
+            heldOut = GoldItem.Load(Path.Combine(root, "tests", "eval", "heldout", "questions.jsonl"), factsAreRegex: true);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException)
         {
-            Console.Error.WriteLine($"Cannot read the gold set: {ex.Message}");
+            Console.Error.WriteLine($"Cannot read an evaluation set: {ex.Message}");
             return 2;
         }
         var evaluator = services.GetRequiredService<Evaluator>();
-        var threshold = services.GetRequiredService<IOptions<AdviceOptions>>().Value.MinConfidence;
-        var report = evaluator.Run(items, threshold);
-        foreach (var (name, value) in report.Metrics())
+        var summary = new EvaluationSummary("extractive, local embeddings",
+            await evaluator.RunAsync(dev, evaluator.Advisor(), cancellationToken),
+            await evaluator.RunAsync(heldOut, evaluator.Advisor(), cancellationToken));
+        Console.WriteLine($"{"metric",-40}{"dev",10}{"held-out",10}");
+        foreach (var ((name, d), (_, h)) in summary.Dev.Metrics().Zip(summary.HeldOut.Metrics()))
         {
-            Console.WriteLine($"{name,-24}{value}");
+            Console.WriteLine($"{name,-40}{d,10}{h,10}");
         }
         if (reportPath is not null)
         {
-            File.WriteAllText(reportPath, report.ToMarkdown());
+            await File.WriteAllTextAsync(reportPath, summary.ToMarkdown(), cancellationToken);
             Console.WriteLine($"Report written to {reportPath}");
+        }
+        if (args.Contains("--failures"))
+        {
+            var md = new System.Text.StringBuilder();
+            summary.Dev.AppendFailures(md);
+            Console.WriteLine(md);
         }
         if (args.Contains("--sweep"))
         {
             Console.WriteLine();
-            Console.WriteLine("threshold  accuracy  coverage  abstain-precision  abstain-recall");
-            for (var t = 0.20; t <= 0.901; t += 0.05)
+            Console.WriteLine("dev set: threshold  accuracy  coverage  false-abstention  abstain-recall");
+            for (var t = 0.30; t <= 0.801; t += 0.025)
             {
-                var r = evaluator.Run(items, t);
+                var r = await evaluator.RunAsync(dev, evaluator.Advisor(t), cancellationToken);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{t,9:0.00}  {r.AnsweredAccuracy,8:0.000}  {r.Coverage,8:0.000}  {r.AbstentionPrecision,17:0.000}  {r.AbstentionRecall,14:0.000}"));
+                    $"{t,17:0.000}  {r.AnsweredAccuracy,8:0.000}  {r.Coverage,8:0.000}  {r.FalseAbstentionRate,16:0.000}  {r.AbstentionRecall,14:0.000}"));
             }
         }
-        var failures = QualityGates.Failures(report);
+        var failures = QualityGates.Failures(summary.Dev, QualityGates.Dev).Select(f => $"dev: {f}")
+            .Concat(QualityGates.Failures(summary.HeldOut, QualityGates.HeldOut).Select(f => $"held-out: {f}")).ToList();
         foreach (var failure in failures)
         {
             Console.Error.WriteLine($"Gate failed: {failure}");

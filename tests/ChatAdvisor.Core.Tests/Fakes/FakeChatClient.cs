@@ -55,8 +55,11 @@ public sealed class FakeChatClient : IChatClient
         }
     }
 
+    // Semantic Kernel asks every chat client for its metadata.
     public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+        serviceKey is not null ? null
+            : serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("fake", defaultModelId: "fake-model")
+            : serviceType.IsInstanceOfType(this) ? this : null;
 
     public void Dispose()
     {

@@ -1,37 +1,40 @@
 using ChatAdvisor.Core.Tests.Infrastructure;
-using ChatAdvisor.Generation;
-using ChatAdvisor.Knowledge;
-using ChatAdvisor.Prompts;
-using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace ChatAdvisor.Core.Tests.Generation;
 
-/// <summary>Builds the prompt library and the answerer as the host does, without a host.</summary>
+/// <summary>Builds the advice pipeline (knowledge, embeddings, Semantic Kernel, models) as the host does, without a host.</summary>
 public static class GenerationFixtures
 {
     public static string PromptsFolder => Path.Combine(TestKnowledge.RepositoryRoot, "prompts");
 
-    public static IReadOnlyList<Chunk> Passages { get; } =
-    [
-        new("mlops-engineer", "salary", "MLOps Engineer", "MLOps Engineer", "Salary",
-            "Entry-level MLOps engineers in Europe earn €50,000 to €65,000 a year. Seniors earn more.", []),
-        new("machine-learning-engineer", "skills", "Machine Learning Engineer", "Machine Learning Engineer", "Skills",
-            "Most roles ask for Python, PyTorch and 3 years of experience with R&D <teams>.", []),
-    ];
-
-    public static PromptLibrary Library(string? folder = null) =>
-        new(Options.Create(new PromptOptions { Path = folder ?? PromptsFolder }), new TestEnvironment(), NullLogger<PromptLibrary>.Instance);
-
-    public static GenerativeAnswerer Answerer(IChatClient? chatClient, TimeSpan? timeout = null) =>
-        new(Library(),
-            Options.Create(new LlmOptions { Provider = LlmProvider.OpenAICompatible, RequestTimeout = timeout ?? TimeSpan.FromSeconds(30) }),
-            TimeProvider.System,
-            NullLogger<GenerativeAnswerer>.Instance,
-            chatClient);
+    /// <summary>
+    /// The services of <c>AddChatAdvisorAdvice</c> over the repository's knowledge and prompts. The vector cache lives
+    /// under the repository's <c>artifacts/</c>, so test runs after the first embed nothing they have embedded before.
+    /// </summary>
+    public static ServiceProvider Build(Dictionary<string, string?> settings, Action<IServiceCollection>? configure = null, bool configureFirst = false)
+    {
+        settings.TryAdd("Prompts:Path", PromptsFolder);
+        settings.TryAdd("Knowledge:Path", TestKnowledge.KnowledgeFolder);
+        settings.TryAdd("Embeddings:CachePath", Path.Combine(TestKnowledge.RepositoryRoot, "artifacts", "test-embeddings"));
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddSingleton<IHostEnvironment>(new TestEnvironment())
+            .AddLogging();
+        if (configureFirst)
+        {
+            configure?.Invoke(services);
+        }
+        services.AddChatAdvisorAdvice();
+        if (!configureFirst)
+        {
+            configure?.Invoke(services);
+        }
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
 
     public sealed class TestEnvironment : IHostEnvironment
     {

@@ -1,7 +1,7 @@
 using ChatAdvisor.Core.Tests.Fakes;
 using ChatAdvisor.Generation;
+using ChatAdvisor.Knowledge.Embeddings;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -57,9 +57,8 @@ public sealed class LlmOptionsTests
         using var services = Build([]);
 
         Assert.Null(services.GetService<IChatClient>());
-        Assert.Null(services.GetService<IEmbeddingGenerator<string, Embedding<float>>>());
-        Assert.False(services.GetRequiredService<GenerativeAnswerer>().IsEnabled);
-        Assert.Single(services.GetServices<IHostedService>());
+        Assert.IsType<LocalEmbeddingGenerator>(services.GetService<IEmbeddingGenerator<string, Embedding<float>>>());
+        Assert.False(services.GetRequiredService<AnswerGeneration>().IsEnabled);
     }
 
     [Fact]
@@ -73,10 +72,10 @@ public sealed class LlmOptionsTests
             ["Llm:EmbeddingModel"] = "nomic-embed-text",
         });
 
-        var chat = Assert.IsType<OpenAIChatClientAdapter>(services.GetService<IChatClient>());
+        var chat = services.GetRequiredService<IChatClient>();
         Assert.Equal("llama3.2", chat.GetService<ChatClientMetadata>()!.DefaultModelId);
-        Assert.IsType<OpenAIEmbeddingGenerator>(services.GetService<IEmbeddingGenerator<string, Embedding<float>>>());
-        Assert.True(services.GetRequiredService<GenerativeAnswerer>().IsEnabled);
+        Assert.IsType<LocalEmbeddingGenerator>(services.GetService<IEmbeddingGenerator<string, Embedding<float>>>());
+        Assert.True(services.GetRequiredService<AnswerGeneration>().IsEnabled);
     }
 
     [Theory]
@@ -89,7 +88,26 @@ public sealed class LlmOptionsTests
         using var services = Build([], s => s.AddSingleton<IChatClient>(fake), registerFirst);
 
         Assert.Same(fake, services.GetService<IChatClient>());
-        Assert.True(services.GetRequiredService<GenerativeAnswerer>().IsEnabled);
+        Assert.True(services.GetRequiredService<AnswerGeneration>().IsEnabled);
+    }
+
+    [Theory]
+    [InlineData("Local", typeof(LocalEmbeddingGenerator))]
+    [InlineData("Llm", null)]
+    [InlineData("None", null)]
+    public void EmbeddingsFollowTheirSetting(string provider, Type? expected)
+    {
+        using var services = Build(new() { ["Embeddings:Provider"] = provider });
+
+        Assert.Equal(expected, services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()?.GetType());
+        Assert.Equal(expected is not null, services.GetService<KnowledgeEmbedder>() is not null);
+    }
+
+    [Fact]
+    public void AzureWithEntraIdNeedsNoKey()
+    {
+        Assert.True(Validate(new LlmOptions { Provider = LlmProvider.AzureOpenAI, Endpoint = new Uri("https://r.openai.azure.com"), UseEntraId = true, ChatModel = "d" }).Succeeded);
+        Assert.True(Validate(new LlmOptions { Provider = LlmProvider.OpenAI, ApiKey = "k", ChatModel = "m", UseEntraId = true }).Failed);
     }
 
     [Fact]
@@ -112,22 +130,6 @@ public sealed class LlmOptionsTests
             .FirstOrDefault(r => r.Failed) ?? ValidateOptionsResult.Success;
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings, Action<IServiceCollection>? configure = null, bool configureFirst = false)
-    {
-        settings.TryAdd("Prompts:Path", GenerationFixtures.PromptsFolder);
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddSingleton<IHostEnvironment>(new GenerationFixtures.TestEnvironment())
-            .AddLogging();
-        if (configureFirst)
-        {
-            configure?.Invoke(services);
-        }
-        services.AddChatAdvisorGeneration();
-        if (!configureFirst)
-        {
-            configure?.Invoke(services);
-        }
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
+    private static ServiceProvider Build(Dictionary<string, string?> settings, Action<IServiceCollection>? configure = null, bool configureFirst = false) =>
+        GenerationFixtures.Build(settings, configure, configureFirst);
 }

@@ -61,7 +61,7 @@ public sealed class LoopbackOpenAIServer : IDisposable
             lock (_lock)
             {
                 _requests.Add(new LoopbackRequest(
-                    context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], JsonNode.Parse(body)!));
+                    context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"] ?? context.Request.Headers["api-key"], JsonNode.Parse(body)!));
             }
             var bytes = Encoding.UTF8.GetBytes(responseBody);
             context.Response.StatusCode = 200;

@@ -1,10 +1,14 @@
 using System.Text.Json.Nodes;
 using ChatAdvisor.Generation;
+using ChatAdvisor.Knowledge.Embeddings;
 using Microsoft.Extensions.AI;
 
 namespace ChatAdvisor.Core.Tests.Generation;
 
-/// <summary>The SDK adapters against a loopback server speaking the OpenAI wire format.</summary>
+/// <summary>
+/// The model clients as configured (Microsoft.Extensions.AI.OpenAI's <c>AsIChatClient</c>, Semantic Kernel's Azure OpenAI
+/// connector) against a loopback server speaking the OpenAI wire format.
+/// </summary>
 public sealed class OpenAIAdapterTests
 {
     private const string Completion = """
@@ -37,17 +41,17 @@ public sealed class OpenAIAdapterTests
     }
 
     [Fact]
-    public async Task AzureUsesTheV1PathAndTheDeploymentName()
+    public async Task AzureGoesThroughTheDeploymentWithTheResourceKey()
     {
         using var server = new LoopbackOpenAIServer(Completion);
         using var client = ChatClient(server, LlmProvider.AzureOpenAI, $"http://127.0.0.1:{server.Port}", apiKey: "secret");
 
-        await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Hi?")]);
+        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Hi?")]);
 
+        Assert.Equal("Hello from the loopback [1].", response.Text);
         var request = Assert.Single(server.Requests);
-        Assert.Equal("/openai/v1/chat/completions", request.Path);
-        Assert.Equal("Bearer secret", request.Authorization);
-        Assert.Equal("local-model", (string?)request.Body["model"]);
+        Assert.Equal("/openai/deployments/local-model/chat/completions", request.Path);
+        Assert.Equal("secret", request.Authorization);
     }
 
     [Fact]
@@ -72,15 +76,15 @@ public sealed class OpenAIAdapterTests
     }
 
     [Fact]
-    public async Task EmbeddingGeneratorReturnsVectorsInInputOrder()
+    public async Task EmbeddingGeneratorSendsTheModelAndReturnsOneVectorPerInput()
     {
         const string Embeddings = """
             {"object":"list","model":"embed","usage":{"prompt_tokens":4,"total_tokens":4},
-             "data":[{"object":"embedding","index":1,"embedding":[0.0,1.0]},{"object":"embedding","index":0,"embedding":[1.0,0.0]}]}
+             "data":[{"object":"embedding","index":0,"embedding":[1.0,0.0]},{"object":"embedding","index":1,"embedding":[0.0,1.0]}]}
             """;
         using var server = new LoopbackOpenAIServer(Embeddings);
         var options = new LlmOptions { Provider = LlmProvider.OpenAICompatible, Endpoint = new Uri($"http://127.0.0.1:{server.Port}/v1"), ChatModel = "m", EmbeddingModel = "embed" };
-        using var generator = GenerationServiceCollectionExtensions.CreateEmbeddingGenerator(options)!;
+        using var generator = GenerationServiceCollectionExtensions.CreateEmbeddingGenerator(new EmbeddingOptions { Provider = EmbeddingProvider.Llm }, options)!;
 
         var embeddings = await generator.GenerateAsync(["first", "second"]);
 

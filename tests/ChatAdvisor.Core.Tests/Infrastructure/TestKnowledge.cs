@@ -1,4 +1,3 @@
-using ChatAdvisor.Advice;
 using ChatAdvisor.Knowledge;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
@@ -16,9 +15,6 @@ public static class TestKnowledge
 
     public static KnowledgeBase Load(string? folder = null) =>
         new(Options.Create(new KnowledgeOptions { Path = folder ?? KnowledgeFolder }), new Environment(), NullLogger<KnowledgeBase>.Instance);
-
-    public static Advisor Advisor(KnowledgeBase knowledge, AdviceOptions? options = null) =>
-        new(knowledge, Options.Create(options ?? new AdviceOptions()), NullLogger<Advisor>.Instance);
 
     private static string FindRepositoryRoot()
     {

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using ChatAdvisor.Advice;
+using ChatAdvisor.Core.Tests.Generation;
 using ChatAdvisor.Core.Tests.Infrastructure;
 using ChatAdvisor.Knowledge;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatAdvisor.Core.Tests.Knowledge;
 
@@ -11,7 +13,8 @@ namespace ChatAdvisor.Core.Tests.Knowledge;
 /// </summary>
 public sealed partial class AlternateQuestionTests
 {
-    private static readonly KnowledgeBase s_knowledge = TestKnowledge.Load();
+    private static readonly ServiceProvider s_services = GenerationFixtures.Build([]);
+    private static readonly KnowledgeBase s_knowledge = s_services.GetRequiredService<KnowledgeBase>();
 
     public static TheoryData<string> SectionKeys()
     {
@@ -25,13 +28,13 @@ public sealed partial class AlternateQuestionTests
 
     [Theory]
     [MemberData(nameof(SectionKeys))]
-    public void TheSuggestedQuestionOfASectionIsAnsweredFromThatSection(string key)
+    public async Task TheSuggestedQuestionOfASectionIsAnsweredFromThatSection(string key)
     {
         var section = s_knowledge.Current.Chunks.Single(c => c.Key == key);
         Assert.InRange(section.AlternateQuestions.Count, 3, 8);
         var suggestion = section.AlternateQuestions[0];
 
-        var answer = TestKnowledge.Advisor(s_knowledge).Answer(suggestion, AdviceContext.Empty);
+        var answer = await s_services.GetRequiredService<Advisor>().AnswerAsync(suggestion, AdviceContext.Empty, CancellationToken.None);
 
         Assert.Equal(AnswerKind.Answered, answer.Kind);
         Assert.Equal(key, answer.Citations[0].Key);

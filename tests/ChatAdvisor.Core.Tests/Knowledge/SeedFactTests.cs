@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using ChatAdvisor.Advice;
 using ChatAdvisor.Core.Tests.Infrastructure;
 using ChatAdvisor.Knowledge;
 
@@ -125,7 +124,7 @@ public sealed partial class SeedFactTests
         var copied = new List<string>();
         foreach (var chunk in s_guides.SelectMany(d => d.Chunks))
         {
-            var sentences = ExtractiveAnswerer.Units(chunk.Text).Select(u => u.Text).Append(chunk.Heading).Concat(chunk.AlternateQuestions);
+            var sentences = SectionUnits.Split(chunk.Text).Select(u => u.Text).Append(chunk.Heading).Concat(chunk.AlternateQuestions);
             foreach (var sentence in sentences)
             {
                 if (FirstCopiedRun(sentence, pageRuns) is { } run)

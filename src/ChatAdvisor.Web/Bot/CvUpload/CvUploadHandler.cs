@@ -23,6 +23,7 @@ public sealed partial class CvUploadHandler(
     TranscriptStore transcript,
     UploadLinks uploadLinks,
     Advisor advisor,
+    Intents intents,
     IOptions<CvOptions> cvOptions,
     IOptions<CvDialogOptions> dialogOptions,
     IOptions<SiteOptions> siteOptions,
@@ -61,7 +62,7 @@ public sealed partial class CvUploadHandler(
             var result = DataRequestDialog.Start(CvIntents.IsErase(text) ? DataRequestKind.Erase : DataRequestKind.Export);
             return await ApplyAsync(turn, result.Messages, result.Effects, state with { DataRequest = result.State }, cancellationToken);
         }
-        if (CvIntents.IsApply(text) || file is not null)
+        if (file is not null || CvIntents.IsApply(text) || await intents.RecognizeAsync(text, cancellationToken) == Intents.Apply)
         {
             if (file is not null)
             {

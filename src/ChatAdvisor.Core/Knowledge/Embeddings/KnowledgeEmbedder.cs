@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatAdvisor.Knowledge.Embeddings;
+
+/// <summary>
+/// Embeds the knowledge when an index is built (through the on-disk <see cref="EmbeddingCache"/>) and questions when
+/// they are asked (through a bounded in-memory cache keyed by the normalised question). Any failure of the model
+/// means "no vectors": retrieval then ranks on keywords alone, as it does with embeddings switched off.
+/// </summary>
+public sealed partial class KnowledgeEmbedder : IDisposable
+{
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
+    private readonly EmbeddingCache _cache;
+    private readonly MemoryCache _questions;
+    private readonly ILogger<KnowledgeEmbedder> _logger;
+
+    public KnowledgeEmbedder(
+        IEmbeddingGenerator<string, Embedding<float>> generator,
+        IOptions<EmbeddingOptions> options,
+        IHostEnvironment environment,
+        ILogger<KnowledgeEmbedder> logger)
+    {
+        _generator = generator;
+        _logger = logger;
+        var metadata = generator.GetService<EmbeddingGeneratorMetadata>();
+        Model = $"{metadata?.ProviderName ?? "unknown"}-{metadata?.DefaultModelId ?? generator.GetType().Name}";
+        var folder = string.IsNullOrWhiteSpace(options.Value.CachePath) ? null : Path.GetFullPath(options.Value.CachePath, environment.ContentRootPath);
+        _cache = new EmbeddingCache(folder, Model);
+        _questions = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.QuestionCacheSize) });
+    }
+
+    public string Model { get; }
+
+    /// <summary>Vectors for every section of <paramref name="index"/>, or null when the model failed.</summary>
+    public async Task<SemanticIndex?> EmbedAsync(KnowledgeIndex index, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var texts = index.Chunks.SelectMany((chunk, i) => SemanticIndex.Texts(chunk, index.Units[i])).Concat(index.Intents.Examples.Select(e => e.Text)).Distinct(StringComparer.Ordinal).ToList();
+        var missing = texts.Where(t => !_cache.TryGet(t, out _)).ToList();
+        try
+        {
+            foreach (var batch in missing.Chunk(32))
+            {
+                var embeddings = await _generator.GenerateAsync(batch, cancellationToken: cancellationToken);
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    _cache.Add(batch[i], embeddings[i].Vector.ToArray());
+                }
+            }
+            _cache.Save(texts);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Unavailable(_logger, ex);
+            return null;
+        }
+        var semantic = SemanticIndex.Build(Model, index, text => _cache.TryGet(text, out var vector) ? vector : []);
+        Embedded(_logger, texts.Count, missing.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return semantic;
+    }
+
+    /// <summary>The question's vector, or null when the model failed.</summary>
+    public async ValueTask<float[]?> EmbedQuestionAsync(string question, CancellationToken cancellationToken)
+    {
+        var key = Normalize(question);
+        if (_questions.TryGetValue(key, out float[]? cached))
+        {
+            return cached;
+        }
+        try
+        {
+            var vector = (await _generator.GenerateAsync([key], cancellationToken: cancellationToken))[0].Vector.ToArray();
+            _questions.Set(key, vector, new MemoryCacheEntryOptions { Size = 1 });
+            return vector;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Unavailable(_logger, ex);
+            return null;
+        }
+    }
+
+    public void Dispose() => _questions.Dispose();
+
+    /// <summary>Case and spacing do not change what a question means to the model.</summary>
+    internal static string Normalize(string question) => string.Join(' ', question.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    [LoggerMessage(1101, LogLevel.Information, "Knowledge embedded: {Texts} texts, {Computed} computed, the rest from the cache, in {Milliseconds:0} ms")]
+    private static partial void Embedded(ILogger logger, int texts, int computed, double milliseconds);
+
+    [LoggerMessage(1102, LogLevel.Warning, "The embedding model is unavailable; ranking on keywords alone")]
+    private static partial void Unavailable(ILogger logger, Exception exception);
+}

