@@ -68,7 +68,8 @@ public static class ChoiceRecognizer
             .Select(c => (Choice: c, Score: score(c, choices, reply)))
             .Where(s => s.Score > 0 && Fits(s.Choice, choices, reply))
             .ToList();
-        return scored.Count == 0 ? [] : [.. scored.Where(s => s.Score == scored.Max(t => t.Score)).Select(s => s.Choice)];
+        var top = scored.Count == 0 ? 0 : scored.Max(s => s.Score);
+        return [.. scored.Where(s => s.Score == top).Select(s => s.Choice)];
     }
 
     /// <summary>Every word of one of the option's phrases is in the reply: 2 points a word, 1 if misspelt.</summary>
@@ -134,7 +135,7 @@ public static class ChoiceRecognizer
     /// <summary>"not now" does not pick "Available now": a word right after "not", "don't" or "never" is denied.</summary>
     private static bool Negated(Reply reply, int index, Choice choice) =>
         choice.Meaning is ChoiceMeaning.None
-        && Enumerable.Range(Math.Max(0, index - 2), index - Math.Max(0, index - 2)).Any(i => reply.Words[i] is "not" or "dont" or "never" or "without");
+        && reply.Words.Take(index).TakeLast(2).Any(w => w is "not" or "dont" or "never" or "without");
 
     /// <summary>Equal, or one typo away for words of 4 or more letters, two for 8 or more; numbers must be equal.</summary>
     internal static bool Similar(string typed, string word)
