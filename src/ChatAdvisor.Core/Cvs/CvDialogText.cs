@@ -13,10 +13,6 @@ internal static class CvDialogText
     public const string Cancel = "Cancel";
     public const string Back = "Back";
 
-    public static readonly string[] Roles = ["MLOps Engineer", "Machine Learning Engineer", "Both"];
-    public static readonly string[] NoticePeriods = ["Available now", "1 month", "3 months", Skip];
-    public static readonly string[] Corrections = ["Name", "Email", "Roles", "Location", "Notice period", "CV file"];
-
     public static string Consent(PrivacyNotice notice) =>
         $"Before you send your CV, please read how we handle it (notice version {notice.Version}):\n\n{notice.Summary}\n\n"
         + $"[Read the full privacy notice]({notice.Url})\n\nDo you agree to us processing your CV for this application?";
@@ -37,7 +33,9 @@ internal static class CvDialogText
         + "Please leave out sensitive details such as health, religion or a photo; they aren't needed. "
         + "If you can't attach files here, type 'link' for a secure upload page.";
     public const string FileNeeded = "I'm waiting for your CV file. Please attach it, or type 'cancel' to stop.";
-    public const string ChooseOption = "Please choose one of the options, or type 'cancel' to stop.";
+    public static string ChooseOption(IReadOnlyList<Choice> choices) =>
+        "Sorry, I'm not sure which one you mean. Please choose one of these, or type its number:\n\n"
+        + string.Join("\n", choices.Select((c, i) => $"{i + 1}. {c.Title}")) + "\n\nOr type 'cancel' to stop.";
     public const string WhatToChange = "What would you like to change?";
     public const string Cancelled = "I've cancelled your application and deleted what you'd entered. Nothing was sent.";
     public const string StartOver = "Let's start again from the beginning.";

@@ -28,7 +28,7 @@ public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileByt
         var command = text.ToLowerInvariant().TrimEnd('.', '!');
         if (CancelPattern().IsMatch(command))
         {
-            return new(null, [new(CvDialogText.Cancelled, [])], Discard(state.File));
+            return Cancel(state);
         }
         if (StartOverPattern().IsMatch(command))
         {
@@ -41,18 +41,16 @@ public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileByt
         }
         return state.Step switch
         {
-            CvDialogStep.Consent => Choose(state, text, [CvDialogText.Agree, "yes", "ok", "i consent"], [CvDialogText.Decline, "no", "i do not agree"],
-                yes: s => Advance(s with { ConsentedAt = input.Now, NoticeVersion = notice.Version }, CvDialogStep.TalentPool),
-                no: _ => new(null, [new(CvDialogText.Declined, [])], [])),
-            CvDialogStep.TalentPool => Choose(state, text, [CvDialogText.PoolYes, "yes"], [CvDialogText.PoolNo, "no"],
-                yes: s => Advance(s with { TalentPool = true }, CvDialogStep.Name),
-                no: s => Advance(s with { TalentPool = false }, CvDialogStep.Name)),
+            CvDialogStep.Consent => Choose(state, text, CvDialogChoices.Consent, (s, c) => c == CvDialogChoices.Agree
+                ? Advance(s with { ConsentedAt = input.Now, NoticeVersion = notice.Version }, CvDialogStep.TalentPool)
+                : new(null, [new(CvDialogText.Declined, [])], [])),
+            CvDialogStep.TalentPool => Choose(state, text, CvDialogChoices.TalentPool,
+                (s, c) => Advance(s with { TalentPool = c == CvDialogChoices.PoolYes }, CvDialogStep.Name)),
             CvDialogStep.Name => FreeText(state, text, input, IsName, CvDialogText.NameInvalid, (s, v) => Advance(s with { Name = v }, CvDialogStep.Email)),
             CvDialogStep.Email => FreeText(state, text, input, IsEmail, CvDialogText.EmailInvalid, (s, v) => Advance(s with { Email = v }, CvDialogStep.Roles)),
-            CvDialogStep.Roles => FreeText(state, text, input, v => v.Length <= MaxFreeText, CvDialogText.RolesInvalid,
-                (s, v) => Advance(s with { Roles = string.Equals(v, "Both", StringComparison.OrdinalIgnoreCase) ? "MLOps Engineer, Machine Learning Engineer" : v }, CvDialogStep.Location)),
-            CvDialogStep.Location => Optional(state, text, input, (s, v) => Advance(s with { Location = v }, CvDialogStep.NoticePeriod)),
-            CvDialogStep.NoticePeriod => Optional(state, text, input, (s, v) => Advance(s with { NoticePeriod = v }, CvDialogStep.File)),
+            CvDialogStep.Roles => OnRoles(state, text, input),
+            CvDialogStep.Location => Optional(state, text, input, CvDialogChoices.Location, (s, v) => Advance(s with { Location = v }, CvDialogStep.NoticePeriod)),
+            CvDialogStep.NoticePeriod => Optional(state, text, input, CvDialogChoices.NoticePeriods, (s, v) => Advance(s with { NoticePeriod = v }, CvDialogStep.File)),
             CvDialogStep.File => OnFile(state, text, input),
             CvDialogStep.Summary => OnSummary(state, text),
             CvDialogStep.ChooseCorrection => OnCorrection(state, text),
@@ -68,15 +66,15 @@ public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileByt
 
     public CvDialogMessage Prompt(CvDialogStep step) => step switch
     {
-        CvDialogStep.Consent => new(CvDialogText.Consent(notice), [CvDialogText.Agree, CvDialogText.Decline]),
-        CvDialogStep.TalentPool => new(CvDialogText.TalentPool, [CvDialogText.PoolYes, CvDialogText.PoolNo]),
+        CvDialogStep.Consent => new(CvDialogText.Consent(notice), Titles(CvDialogChoices.Consent)),
+        CvDialogStep.TalentPool => new(CvDialogText.TalentPool, Titles(CvDialogChoices.TalentPool)),
         CvDialogStep.Name => new(CvDialogText.Name, []),
         CvDialogStep.Email => new(CvDialogText.Email, []),
-        CvDialogStep.Roles => new(CvDialogText.RolesQuestion, CvDialogText.Roles),
-        CvDialogStep.Location => new(CvDialogText.Location, [CvDialogText.Skip]),
-        CvDialogStep.NoticePeriod => new(CvDialogText.NoticePeriod, CvDialogText.NoticePeriods),
+        CvDialogStep.Roles => new(CvDialogText.RolesQuestion, Titles(CvDialogChoices.Roles)),
+        CvDialogStep.Location => new(CvDialogText.Location, Titles(CvDialogChoices.Location)),
+        CvDialogStep.NoticePeriod => new(CvDialogText.NoticePeriod, Titles(CvDialogChoices.NoticePeriods)),
         CvDialogStep.File => new(CvDialogText.File(maxFileBytes), [CvDialogText.Cancel], WantsFile: true),
-        CvDialogStep.ChooseCorrection => new(CvDialogText.WhatToChange, CvDialogText.Corrections),
+        CvDialogStep.ChooseCorrection => new(CvDialogText.WhatToChange, Titles(CvDialogChoices.Corrections)),
         _ => throw new InvalidOperationException($"Step {step} has no prompt."),
     };
 
@@ -97,18 +95,23 @@ public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileByt
         return new(previous, [previous.Step == CvDialogStep.Summary ? SummaryMessage(previous) : Prompt(previous.Step)], []);
     }
 
-    private CvDialogResult<CvDialogState> Choose(CvDialogState state, string text, string[] yesWords, string[] noWords,
-        Func<CvDialogState, CvDialogResult<CvDialogState>> yes, Func<CvDialogState, CvDialogResult<CvDialogState>> no)
+    /// <summary>A step that takes only one of its options; anything else is asked again with the options numbered.</summary>
+    private CvDialogResult<CvDialogState> Choose(CvDialogState state, string text, IReadOnlyList<Choice> choices,
+        Func<CvDialogState, Choice, CvDialogResult<CvDialogState>> chosen) =>
+        !IsQuestion(text) && ChoiceRecognizer.Recognize(choices, text) is { } choice
+            ? chosen(state, choice)
+            : Reprompt(state, text, CvDialogText.ChooseOption(choices));
+
+    /// <summary>One of the roles offered, or the visitor's own words; a reply that could be two roles is asked again.</summary>
+    private CvDialogResult<CvDialogState> OnRoles(CvDialogState state, string text, CvDialogInput input)
     {
-        if (yesWords.Any(w => string.Equals(w, text, StringComparison.OrdinalIgnoreCase)))
+        var candidates = IsQuestion(text) ? [] : ChoiceRecognizer.Candidates(CvDialogChoices.Roles, text);
+        if (candidates.Count > 1)
         {
-            return yes(state);
+            return Reprompt(state, text, CvDialogText.ChooseOption(CvDialogChoices.Roles));
         }
-        if (noWords.Any(w => string.Equals(w, text, StringComparison.OrdinalIgnoreCase)))
-        {
-            return no(state);
-        }
-        return Reprompt(state, text, CvDialogText.ChooseOption);
+        var roles = candidates is [var role] ? role == CvDialogChoices.Both ? "MLOps Engineer, Machine Learning Engineer" : role.Value : text;
+        return FreeText(state, roles, input, v => v.Length <= MaxFreeText, CvDialogText.RolesInvalid, (s, v) => Advance(s with { Roles = v }, CvDialogStep.Location));
     }
 
     private CvDialogResult<CvDialogState> FreeText(CvDialogState state, string text, CvDialogInput input, Func<string, bool> isValid, string invalid,
@@ -121,17 +124,24 @@ public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileByt
         return Reprompt(state, text, invalid);
     }
 
-    private CvDialogResult<CvDialogState> Optional(CvDialogState state, string text, CvDialogInput input, Func<CvDialogState, string?, CvDialogResult<CvDialogState>> accept)
+    /// <summary>An optional answer: skipped, one of the options offered, or the visitor's own words.</summary>
+    private CvDialogResult<CvDialogState> Optional(CvDialogState state, string text, CvDialogInput input, IReadOnlyList<Choice> choices,
+        Func<CvDialogState, string?, CvDialogResult<CvDialogState>> accept)
     {
-        if (string.Equals(text, CvDialogText.Skip, StringComparison.OrdinalIgnoreCase) || text.Equals("none", StringComparison.OrdinalIgnoreCase))
+        var candidates = IsQuestion(text) ? [] : ChoiceRecognizer.Candidates(choices, text);
+        if (candidates is [var choice])
         {
-            return accept(state, null);
+            return choice == CvDialogChoices.Skip ? accept(state, null) : accept(Remember(state, input), choice.Value);
+        }
+        if (candidates.Count > 1)
+        {
+            return Reprompt(state, text, CvDialogText.ChooseOption(choices));
         }
         if (text.Length > MaxFreeText)
         {
             return new(state, [new(CvDialogText.FreeTextTooLong, []), Prompt(state.Step)], []);
         }
-        return text.Length > 0 && !IsQuestion(text) ? accept(Remember(state, input), Collapse(text)) : Reprompt(state, text, CvDialogText.ChooseOption);
+        return text.Length > 0 && !IsQuestion(text) ? accept(Remember(state, input), Collapse(text)) : Reprompt(state, text, CvDialogText.ChooseOption(choices));
     }
 
     private CvDialogResult<CvDialogState> OnFile(CvDialogState state, string text, CvDialogInput input)
@@ -149,32 +159,25 @@ public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileByt
         return Reprompt(state, text, CvDialogText.FileNeeded);
     }
 
-    private CvDialogResult<CvDialogState> OnSummary(CvDialogState state, string text)
+    private CvDialogResult<CvDialogState> OnSummary(CvDialogState state, string text) => Choose(state, text, CvDialogChoices.Summary, (s, c) =>
     {
-        if (string.Equals(text, CvDialogText.Confirm, StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase)
-            || text.Equals("send", StringComparison.OrdinalIgnoreCase))
+        if (c == CvDialogChoices.Confirm)
         {
-            return new(null, [], [new SubmitEffect(state)]);
+            return new(null, [], [new SubmitEffect(s)]);
         }
-        if (string.Equals(text, CvDialogText.Change, StringComparison.OrdinalIgnoreCase) || text.Equals("change", StringComparison.OrdinalIgnoreCase))
+        if (c == CvDialogChoices.Cancel)
         {
-            var choosing = state with { Step = CvDialogStep.ChooseCorrection, History = [.. state.History, state.Step] };
-            return new(choosing, [Prompt(choosing.Step)], []);
+            return Cancel(s);
         }
-        return Reprompt(state, text, CvDialogText.ChooseOption);
-    }
+        var choosing = s with { Step = CvDialogStep.ChooseCorrection, History = [.. s.History, s.Step] };
+        return new(choosing, [Prompt(choosing.Step)], []);
+    });
 
-    private CvDialogResult<CvDialogState> OnCorrection(CvDialogState state, string text)
+    private CvDialogResult<CvDialogState> OnCorrection(CvDialogState state, string text) => Choose(state, text, CvDialogChoices.Corrections, (s, c) =>
     {
-        var index = Array.FindIndex(CvDialogText.Corrections, c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase));
-        if (index < 0)
-        {
-            return Reprompt(state, text, CvDialogText.ChooseOption);
-        }
-        CvDialogStep[] steps = [CvDialogStep.Name, CvDialogStep.Email, CvDialogStep.Roles, CvDialogStep.Location, CvDialogStep.NoticePeriod, CvDialogStep.File];
-        var correcting = state with { Step = steps[index], ReturnToSummary = true, History = [.. state.History, state.Step] };
+        var correcting = s with { Step = Enum.Parse<CvDialogStep>(c.Value), ReturnToSummary = true, History = [.. s.History, s.Step] };
         return new(correcting, [Prompt(correcting.Step)], []);
-    }
+    });
 
     /// <summary>A question in the middle is answered from the guides, then the same step is asked again.</summary>
     private CvDialogResult<CvDialogState> Reprompt(CvDialogState state, string text, string otherwise) =>
@@ -182,8 +185,11 @@ public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileByt
             ? new(state, [state.Step == CvDialogStep.Summary ? SummaryMessage(state) : Prompt(state.Step)], [new AnswerQuestionEffect(text)])
             : new(state, [new(otherwise, []), state.Step == CvDialogStep.Summary ? SummaryMessage(state) : Prompt(state.Step)], []);
 
-    private static CvDialogMessage SummaryMessage(CvDialogState state) =>
-        new(CvDialogText.Summary(state), [CvDialogText.Confirm, CvDialogText.Change, CvDialogText.Cancel]);
+    private static CvDialogMessage SummaryMessage(CvDialogState state) => new(CvDialogText.Summary(state), Titles(CvDialogChoices.Summary));
+
+    private static CvDialogResult<CvDialogState> Cancel(CvDialogState state) => new(null, [new(CvDialogText.Cancelled, [])], Discard(state.File));
+
+    private static string[] Titles(IReadOnlyList<Choice> choices) => [.. choices.Select(c => c.Title)];
 
     private static CvDialogState Remember(CvDialogState state, CvDialogInput input) =>
         input.ActivityId is { } id ? state with { AnswerActivityIds = [.. state.AnswerActivityIds, id] } : state;

@@ -187,7 +187,7 @@ public sealed class CvUploadDialogTests
         return (state, result);
     }
 
-    private static CvDialogState At(CvDialogStep step) => new()
+    internal static CvDialogState At(CvDialogStep step) => new()
     {
         Step = step,
         StartedAt = s_start,

@@ -103,6 +103,38 @@ public sealed partial class CvDialogOverDirectLineTests : IDisposable
         await client.SayAndWaitAsync("Send my CV", "notice version");
     }
 
+    [Fact]
+    public async Task EveryChoiceCanBeAnsweredInNaturalWords()
+    {
+        var client = await DirectLineClient.StartAsync(_app.CreateClient());
+        await client.SayAndWaitAsync("I want to apply", "notice version");
+        await client.SayAndWaitAsync("what happens to my data?", "notice version");
+        await client.SayAndWaitAsync("maybe", "1. I agree\n2. No, thanks");
+        await client.SayAndWaitAsync("yes please", "talent pool");
+        await client.SayAndWaitAsync("nope", "full name");
+        await client.SayAndWaitAsync("Grace Hopper", "email address");
+        await client.SayAndWaitAsync("grace@example.com", "Which role");
+        await client.SayAndWaitAsync("2", "Where are you based");
+        await client.SayAndWaitAsync("skip it", "notice period");
+        await client.SayAndWaitAsync("I'd rather not", "Please attach your CV");
+        await client.UploadAsync("cv.pdf", "application/pdf", CvSamplesForChat.Pdf);
+        await client.WaitForBotAsync(t => t.Contains("Shall I send it?", StringComparison.Ordinal));
+        await client.SayAndWaitAsync("change my email", "What would you like to change?");
+        await client.SayAndWaitAsync("the email and the name", "2. Email");
+        await client.SayAndWaitAsync("2", "email address");
+        await client.SayAndWaitAsync("grace.hopper@example.com", "Shall I send it?");
+        var confirmation = DirectLineClient.Text(await client.SayAndWaitAsync("yes please send it", "Reference:"));
+
+        await client.SayAndWaitAsync("What do you hold about me?", "reference number");
+        await client.SayAndWaitAsync(ReferencePattern().Match(confirmation).Value, "secret code");
+        var export = DirectLineClient.Text(await client.SayAndWaitAsync(SecretPattern().Match(confirmation).Groups[1].Value, "Here is everything"));
+        Assert.Contains("**Email:** grace.hopper@example.com", export, StringComparison.Ordinal);
+        Assert.Contains("**Roles:** Machine Learning Engineer", export, StringComparison.Ordinal);
+        Assert.Contains("**Location:** not given", export, StringComparison.Ordinal);
+        Assert.Contains("**Notice period:** not given", export, StringComparison.Ordinal);
+        Assert.Contains("**Talent pool:** no", export, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _app.Dispose();
 
     internal static async Task RunToFileStepAsync(DirectLineClient client)
