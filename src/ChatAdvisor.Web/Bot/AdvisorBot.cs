@@ -16,6 +16,7 @@ public sealed partial class AdvisorBot(
     ConversationStore conversations,
     CvUploadHandler cvUpload,
     FeedbackHandler feedback,
+    TimeProvider time,
     ILogger<AdvisorBot> logger)
 {
     public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -112,7 +113,8 @@ public sealed partial class AdvisorBot(
                 [CvMessages.SendCv, .. Suggestions.Starters(knowledge.Current, 1).Take(2)]), cancellationToken);
             return state with { CvOffered = true };
         }
-        var answer = await advisor.AnswerAsync(text, state.Advice, cancellationToken);
+        var stream = AnswerStream.IsSupported(turn) ? new AnswerStream(turn, time) : null;
+        var answer = await advisor.AnswerAsync(text, state.Advice, cancellationToken, stream is null ? null : stream.UpdateAsync);
         var answered = answer.Kind == AnswerKind.Answered;
         // Offer to take a CV once, at a natural moment: after a second useful answer, or one about applying.
         var offer = answered && !state.CvOffered && (state.AnswersGiven >= 1 || answer.Citations.Any(c => c.SectionId == "career-support"));
@@ -124,7 +126,8 @@ public sealed partial class AdvisorBot(
                 SuggestedQuestions = [CvMessages.SendCv, .. answer.SuggestedQuestions.Take(2)],
             };
         }
-        await turn.SendAsync(AnswerRenderer.Render(turn, answer), cancellationToken);
+        var reply = AnswerRenderer.Render(turn, answer);
+        await turn.SendAsync(stream?.Finish(reply) ?? reply, cancellationToken);
         return state with
         {
             Advice = answer.Context,
