@@ -17,6 +17,7 @@ var questions = GoldItem.Load(Path.Combine(root, "tests", "eval", "gold-set.json
 var results = new List<string>
 {
     Measure("Today's knowledge", Path.Combine(root, "knowledge"), questions),
+    Measure("Today's knowledge, every question new (question cache off)", Path.Combine(root, "knowledge"), questions, questionCache: false),
 };
 var synthetic = Directory.CreateTempSubdirectory("chatadvisor-bench-").FullName;
 try
@@ -47,15 +48,15 @@ if (args.Contains("--write"))
     Console.WriteLine($"Written to {path}");
 }
 
-static string Measure(string name, string folder, List<GoldItem> questions)
+static string Measure(string name, string folder, List<GoldItem> questions, bool questionCache = true)
 {
     // A cold build embeds every sentence into an empty vector cache; the warm one reads them back from it.
     var cache = Directory.CreateTempSubdirectory("chatadvisor-bench-cache-").FullName;
     try
     {
-        var cold = Build(folder, cache, out var coldMs);
+        var cold = Build(folder, cache, questionCache, out var coldMs);
         cold.Dispose();
-        using var services = Build(folder, cache, out var warmMs);
+        using var services = Build(folder, cache, questionCache, out var warmMs);
         var knowledge = services.GetRequiredService<KnowledgeBase>();
         var advisor = services.GetRequiredService<Advisor>();
         var timings = new List<double>();
@@ -86,7 +87,7 @@ static string Measure(string name, string folder, List<GoldItem> questions)
     }
 }
 
-static ServiceProvider Build(string folder, string cache, out double buildMs)
+static ServiceProvider Build(string folder, string cache, bool questionCache, out double buildMs)
 {
     var started = Stopwatch.GetTimestamp();
     var services = new ServiceCollection()
@@ -95,6 +96,7 @@ static ServiceProvider Build(string folder, string cache, out double buildMs)
             ["Knowledge:Path"] = folder,
             ["Prompts:Path"] = Path.Combine(FindRoot(), "prompts"),
             ["Embeddings:CachePath"] = cache,
+            ["Embeddings:QuestionCacheSize"] = questionCache ? "10000" : "0",
         }).Build())
         .AddSingleton<IHostEnvironment>(new BenchEnvironment())
         .AddLogging()

@@ -13,7 +13,7 @@ public sealed class PrivacyNoticeStore(IOptions<KnowledgeOptions> options, IHost
 {
     public const string PublicPath = "/privacy";
 
-    public string FilePath { get; } = Path.Combine(Path.GetFullPath(options.Value.Path, environment.ContentRootPath), "notices", "privacy-notice.md");
+    public string FilePath { get; } = Path.Combine(Knowledge.ContentPaths.Resolve(options.Value.Path, environment), "notices", "privacy-notice.md");
 
     /// <summary>The notice, or an exception naming the file when it is missing or malformed: no CV is taken without one.</summary>
     public PrivacyNotice Load() => Parse(File.ReadAllText(FilePath)).Notice;

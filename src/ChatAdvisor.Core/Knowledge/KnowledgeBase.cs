@@ -27,7 +27,7 @@ public sealed class KnowledgeBase : IDisposable
     {
         _logger = logger;
         _embedder = embedder;
-        Folder = System.IO.Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
+        Folder = ContentPaths.Resolve(options.Value.Path, environment);
     }
 
     public string Folder { get; }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ChatAdvisor.Knowledge;
 using Microsoft.SemanticKernel;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -28,7 +29,7 @@ public sealed class PromptFiles
 
     public PromptFiles(IOptions<PromptOptions> options, IHostEnvironment environment, ILogger<PromptFiles> logger)
     {
-        Folder = Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
+        Folder = ContentPaths.Resolve(options.Value.Path, environment);
         if (!Directory.Exists(Folder))
         {
             throw new InvalidOperationException($"Prompt folder '{Folder}' does not exist (Prompts:Path is '{options.Value.Path}').");

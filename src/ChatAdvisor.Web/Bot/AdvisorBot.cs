@@ -126,6 +126,11 @@ public sealed partial class AdvisorBot(
                 SuggestedQuestions = [CvMessages.SendCv, .. answer.SuggestedQuestions.Take(2)],
             };
         }
+        if (!answered)
+        {
+            // A decline leads somewhere: to a recruiter through the CV dialog, or to what the guides do cover nearby.
+            answer = answer with { SuggestedQuestions = [CvMessages.SendCv, .. answer.SuggestedQuestions.Take(2)] };
+        }
         var reply = AnswerRenderer.Render(turn, answer);
         await turn.SendAsync(stream?.Finish(reply) ?? reply, cancellationToken);
         return state with

@@ -17,7 +17,7 @@ public sealed class EmbeddingOptions
     /// <summary>Folder of the on-disk vector cache (relative to the content root); empty keeps it in memory. Default <c>data/embeddings</c>.</summary>
     public string? CachePath { get; set; } = "data/embeddings";
 
-    /// <summary>Distinct recent questions whose vectors are kept in memory. Default 10,000.</summary>
+    /// <summary>Distinct recent questions whose vectors are kept in memory; 0 turns the cache off. Default 10,000.</summary>
     [Range(0, 1_000_000)]
     public int QuestionCacheSize { get; set; } = 10_000;
 }

@@ -18,6 +18,7 @@ public sealed partial class KnowledgeEmbedder : IDisposable
     private readonly EmbeddingCache _cache;
     private readonly MemoryCache _questions;
     private readonly ILogger<KnowledgeEmbedder> _logger;
+    private readonly bool _cacheQuestions;
 
     public KnowledgeEmbedder(
         IEmbeddingGenerator<string, Embedding<float>> generator,
@@ -31,6 +32,7 @@ public sealed partial class KnowledgeEmbedder : IDisposable
         Model = $"{metadata?.ProviderName ?? "unknown"}-{metadata?.DefaultModelId ?? generator.GetType().Name}";
         var folder = string.IsNullOrWhiteSpace(options.Value.CachePath) ? null : Path.GetFullPath(options.Value.CachePath, environment.ContentRootPath);
         _cache = new EmbeddingCache(folder, Model);
+        _cacheQuestions = options.Value.QuestionCacheSize > 0;
         _questions = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.QuestionCacheSize) });
     }
 
@@ -68,14 +70,17 @@ public sealed partial class KnowledgeEmbedder : IDisposable
     public async ValueTask<float[]?> EmbedQuestionAsync(string question, CancellationToken cancellationToken)
     {
         var key = Normalize(question);
-        if (_questions.TryGetValue(key, out float[]? cached))
+        if (_cacheQuestions && _questions.TryGetValue(key, out float[]? cached))
         {
             return cached;
         }
         try
         {
             var vector = (await _generator.GenerateAsync([key], cancellationToken: cancellationToken))[0].Vector.ToArray();
-            _questions.Set(key, vector, new MemoryCacheEntryOptions { Size = 1 });
+            if (_cacheQuestions)
+            {
+                _questions.Set(key, vector, new MemoryCacheEntryOptions { Size = 1 });
+            }
             return vector;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
