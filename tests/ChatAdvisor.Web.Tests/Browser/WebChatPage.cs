@@ -24,18 +24,20 @@ public sealed class WebChatPage(IPage page)
 
     public ILocator UserBubbles => Transcript.Locator(".webchat__bubble--from-user");
 
-    /// <summary>The transcript's activities (<c>article</c>s), oldest first.</summary>
-    public ILocator Activities => Transcript.Locator("article");
+    /// <summary>The transcript's activities as shown (not their screen-reader twins), oldest first.</summary>
+    public ILocator Activities => Transcript.Locator(".webchat__basic-transcript__activity");
 
     public ILocator SuggestedAction(string name) =>
         page.Locator("#webchat .webchat__suggested-actions").GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
     /// <summary>Bot bubbles containing the text; Web Chat's Markdown turns ' into ’, so either is accepted.</summary>
-    public ILocator BotBubble(string text) =>
-        BotBubbles.Filter(new() { HasTextRegex = new Regex(Regex.Escape(text).Replace("'", "['\u2019]", StringComparison.Ordinal)) });
+    public ILocator BotBubble(string text) => BotBubbles.Filter(new() { HasTextRegex = Loosely(text) });
 
-    /// <summary>The activity (article) holding the bot bubble with the text.</summary>
-    public ILocator BotActivity(string text) => Activities.Filter(new() { Has = BotBubble(text) });
+    /// <summary>The activity holding the bot bubble with the text.</summary>
+    public ILocator BotActivity(string text) =>
+        Activities.Filter(new() { Has = page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasTextRegex = Loosely(text) }) });
+
+    private static Regex Loosely(string text) => new(Regex.Escape(text).Replace("'", "['\u2019]", StringComparison.Ordinal));
 
     public async Task OpenAsync()
     {
