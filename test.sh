@@ -11,7 +11,7 @@ if ! command -v chromium >/dev/null 2>&1; then
   as_root apt-get update -qq
   as_root apt-get install -y -qq chromium >/dev/null
 fi
-if [ ! -f node_modules/botframework-webchat/dist/webchat.js ] || [ ! -d node_modules/botframework-directlinejs ]; then
+if [ ! -f node_modules/botframework-webchat/dist/webchat.js ] || [ ! -d node_modules/botframework-directlinejs ] || [ ! -f node_modules/axe-core/axe.min.js ]; then
   npm ci --no-audit --no-fund
 fi
 

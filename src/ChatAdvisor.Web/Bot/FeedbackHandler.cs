@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using ChatAdvisor.Conversations;
+using ChatAdvisor.Web.Bot.CvUpload;
 
 namespace ChatAdvisor.Web.Bot;
 
@@ -6,7 +8,7 @@ namespace ChatAdvisor.Web.Bot;
 /// Ratings of answers: Web Chat's thumbs (an event naming the rated answer) and Teams' feedback loop (an invoke
 /// replying to it). A "not helpful" vote is followed by an optional question why.
 /// </summary>
-public sealed class FeedbackHandler(FeedbackStore feedback, ConversationStore conversations)
+public sealed partial class FeedbackHandler(FeedbackStore feedback, ConversationStore conversations)
 {
     public const string WebChatEvent = "webchat:activity-status/feedback";
 
@@ -47,8 +49,9 @@ public sealed class FeedbackHandler(FeedbackStore feedback, ConversationStore co
     }
 
     /// <summary>
-    /// Takes the reason after a "not helpful" vote when the next message is one of the offered reasons; anything
-    /// else is treated as a new message. Returns the state with the question closed either way.
+    /// Takes the reason after a "not helpful" vote: one of the offered reasons or whatever the visitor types, unless
+    /// that is a new question or request (see <see cref="IsReason"/>) or a dialog is waiting for it; those are handled
+    /// as a new message. Returns the state with the question closed either way.
     /// </summary>
     public async Task<(ConversationState State, bool Handled)> TryTakeReasonAsync(TurnContext turn, ConversationState state, string text, CancellationToken cancellationToken)
     {
@@ -57,7 +60,10 @@ public sealed class FeedbackHandler(FeedbackStore feedback, ConversationStore co
             return (state, false);
         }
         var closed = state with { FeedbackReasonFor = null };
-        if (!Reasons.Contains(text, StringComparer.OrdinalIgnoreCase))
+        // While a dialog waits for an answer (a name, an email), only an offered reason counts: the rest is the dialog's.
+        var inDialog = state.CvDialog is not null || state.DataRequest is not null;
+        var isReason = inDialog ? Reasons.Contains(text, StringComparer.OrdinalIgnoreCase) : IsReason(text);
+        if (!isReason || turn.Activity.Attachments is { Count: > 0 })
         {
             return (closed, false);
         }
@@ -65,4 +71,16 @@ public sealed class FeedbackHandler(FeedbackStore feedback, ConversationStore co
         await turn.SendAsync(turn.CreateReply(BotMessages.ThanksForFeedback), cancellationToken);
         return (closed, true);
     }
+
+    /// <summary>
+    /// Whether a message answers "what was wrong": an offered reason, or typed text that is not a question (ends with
+    /// '?' or starts like one) and not a request to apply or about one's data.
+    /// </summary>
+    internal static bool IsReason(string text) =>
+        Reasons.Contains(text, StringComparer.OrdinalIgnoreCase)
+        || (text.Length > 0 && !text.EndsWith('?') && !QuestionStart().IsMatch(text)
+            && !CvIntents.IsApply(text) && !CvIntents.IsExport(text) && !CvIntents.IsErase(text));
+
+    [GeneratedRegex(@"^\s*(what|whats|what's|how|which|who|where|when|why|can|could|do|does|is|are|should|would|will|tell me|and)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionStart();
 }

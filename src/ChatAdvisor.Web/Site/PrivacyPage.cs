@@ -1,6 +1,7 @@
 using System.Net;
 using ChatAdvisor.Cvs;
 using Markdig;
+using Microsoft.Extensions.Options;
 
 namespace ChatAdvisor.Web.Site;
 
@@ -9,7 +10,7 @@ internal static class PrivacyPage
 {
     private static readonly MarkdownPipeline s_markdown = new MarkdownPipelineBuilder().DisableHtml().Build();
 
-    public static IResult Render(PrivacyNoticeStore notices)
+    public static IResult Render(PrivacyNoticeStore notices, IOptions<SiteOptions> site)
     {
         var notice = notices.Load();
         var html = $"""
@@ -19,6 +20,7 @@ internal static class PrivacyPage
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
               <title>Privacy notice — ChatAdvisor</title>
+              <link rel="icon" href="/favicon.svg" type="image/svg+xml">
               <link rel="stylesheet" href="/css/site.css">
             </head>
             <body>
@@ -27,6 +29,7 @@ internal static class PrivacyPage
               <main class="notice">
                 <h1>Privacy notice for applications</h1>
                 <p class="notice-version">Version {WebUtility.HtmlEncode(notice.Version)}</p>
+                <p id="privacy-contact" class="notice-contact"><strong>Privacy contact:</strong> {PrivacyContact.Html(site.Value)}</p>
                 {Markdown.ToHtml(notices.FullText(), s_markdown)}
               </main>
             </body>

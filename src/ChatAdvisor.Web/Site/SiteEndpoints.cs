@@ -14,6 +14,9 @@ public static class SiteEndpoints
     {
         builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName)
             .Validate(o => o.PublicBaseUrl is null || (o.PublicBaseUrl.IsAbsoluteUri && o.PublicBaseUrl.Scheme is "https" or "http"), "Site:PublicBaseUrl must be an absolute http(s) URL.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.PrivacyContact) || o.PrivacyContactLink is not null, "Site:PrivacyContact must be an email address or an absolute http(s) URL.")
+            .Validate(o => builder.Environment.IsDevelopment() || o.PrivacyContactLink is not null,
+                "Site:PrivacyContact must be set (an email address or an http(s) page): the privacy notice has to say how to reach the agency's privacy contact.")
             .ValidateOnStart();
         builder.Services.AddRateLimiter(options =>
         {
@@ -28,10 +31,10 @@ public static class SiteEndpoints
 
     public static WebApplication MapSite(this WebApplication app)
     {
-        app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRateLimiter();
         app.MapPost("/api/webchat/token", IssueToken).RequireRateLimiting(TokenPolicy).DisableAntiforgery();
+        app.MapGet("/", HomePage.Render);
         app.MapGet(PrivacyNoticeStore.PublicPath, PrivacyPage.Render);
         return app;
     }

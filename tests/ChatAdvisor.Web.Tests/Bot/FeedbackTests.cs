@@ -31,6 +31,41 @@ public sealed class FeedbackTests(ChatAdvisorAppFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task AfterNotHelpfulATypedReasonIsStoredButANewQuestionIsAnswered()
+    {
+        var http = fixture.App.CreateClient();
+        var client = await DirectLineClient.StartAsync(http);
+        var answer = await client.AskAsync("What does an MLOps engineer do?");
+        var dislike = answer["entities"]!.AsArray().Single(e => e!["potentialAction"] is not null)!["potentialAction"]![1]!;
+
+        await SendVoteAsync(http, client, dislike);
+        await client.WaitForBotAsync(t => t.Contains("what was wrong", StringComparison.Ordinal));
+        await client.SayAndWaitAsync("Too general, I wanted the tools they use", "passed that on");
+        Assert.Equal("Too general, I wanted the tools they use", (await RatingAsync(client.ConversationId)).Reason);
+
+        var second = await DirectLineClient.StartAsync(http);
+        var secondAnswer = await second.AskAsync("What does an MLOps engineer do?");
+        await SendVoteAsync(http, second, secondAnswer["entities"]!.AsArray().Single(e => e!["potentialAction"] is not null)!["potentialAction"]![1]!);
+        await second.WaitForBotAsync(t => t.Contains("what was wrong", StringComparison.Ordinal));
+        var reply = await second.AskAsync("What skills does an MLOps engineer need?");
+        Assert.NotNull(reply["entities"]!.AsArray().SingleOrDefault(e => e!["potentialAction"] is not null));
+        Assert.Null((await RatingAsync(second.ConversationId)).Reason);
+    }
+
+    [Theory]
+    [InlineData("Information was missing", true)]
+    [InlineData("too vague", true)]
+    [InlineData("It didn't mention the salary in Germany", true)]
+    [InlineData("What skills does an MLOps engineer need?", false)]
+    [InlineData("how much do they earn", false)]
+    [InlineData("and in Germany", false)]
+    [InlineData("I want to apply", false)]
+    [InlineData("delete my data", false)]
+    [InlineData("", false)]
+    public void ATypedReasonIsAnythingButAQuestionOrARequest(string text, bool isReason) =>
+        Assert.Equal(isReason, ChatAdvisor.Web.Bot.FeedbackHandler.IsReason(text));
+
+    [Fact]
     public async Task AVoteForAnAnswerOfAnotherConversationIsIgnored()
     {
         var http = fixture.App.CreateClient();

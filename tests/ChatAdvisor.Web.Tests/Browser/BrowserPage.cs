@@ -36,15 +36,33 @@ public sealed class BrowserPage : IAsyncDisposable
     /// <summary>Everything that went wrong in the page so far; tests expect none.</summary>
     public IReadOnlyCollection<string> Problems => _problems;
 
-    public static async Task<BrowserPage> OpenAsync(ChromiumFixture chromium, Uri baseAddress)
+    public static async Task<BrowserPage> OpenAsync(ChromiumFixture chromium, Uri baseAddress, ViewportSize? viewport = null)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             Locale = "en-GB",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
         });
         return new BrowserPage(context, await context.NewPageAsync());
+    }
+
+    /// <summary>
+    /// Saves a screenshot in <see cref="ChromiumFixture.ScreenshotFolder"/>; with <c>CHATADVISOR_DOCS_SCREENSHOTS=1</c> set,
+    /// also in the repository's <c>docs/screenshots/</c> when <paramref name="forDocs"/>. Returns the path in the test output.
+    /// </summary>
+    public async Task<string> ScreenshotAsync(string name, bool fullPage = true, bool forDocs = false)
+    {
+        Directory.CreateDirectory(ChromiumFixture.ScreenshotFolder);
+        var path = Path.Combine(ChromiumFixture.ScreenshotFolder, name);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
+        if (forDocs && Environment.GetEnvironmentVariable("CHATADVISOR_DOCS_SCREENSHOTS") == "1")
+        {
+            var docs = Path.Combine(Infrastructure.ChatAdvisorApp.RepositoryRoot, "docs", "screenshots");
+            Directory.CreateDirectory(docs);
+            File.Copy(path, Path.Combine(docs, name), overwrite: true);
+        }
+        return path;
     }
 
     public ValueTask DisposeAsync() => _context.DisposeAsync();

@@ -63,12 +63,13 @@ public sealed partial class CvUploadBrowserTests(ChromiumFixture chromium, ITest
         await TypeAsync("Vienna, Austria");
         await ChooseAsync("1 month", after: "earliest start date", next: "Please attach your CV");
 
-        // Web Chat's paperclip opens the file chooser; the chosen file waits in the send box until Send.
+        // Web Chat's paperclip opens the file chooser; the chosen file waits, with its name, until "Send file".
         var sendBox = Page.Locator("#webchat [data-id='webchat-sendbox-input']");
         var chooser = await Page.RunAndWaitForFileChooserAsync(() =>
             Page.Locator("#webchat").GetByRole(AriaRole.Button, new() { Name = "Upload file" }).ClickAsync());
         await chooser.SetFilesAsync(new FilePayload { Name = FileName, MimeType = "application/pdf", Buffer = s_cv });
-        await Page.Locator("#webchat").GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Expect(Page.Locator("#attachment")).ToContainTextAsync(FileName);
+        await Page.Locator("#attachment").GetByRole(AriaRole.Button, new() { Name = "Send file" }).ClickAsync();
         var upload = Transcript.Locator("article").Filter(new() { Has = Page.Locator(".webchat__bubble--from-user", new() { HasText = FileName }) });
         await Expect(upload).ToHaveCountAsync(1);
         await Expect(upload.Locator(".webchat__activity-status")).ToContainTextAsync("Sent at");

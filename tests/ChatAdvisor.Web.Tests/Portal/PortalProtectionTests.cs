@@ -53,7 +53,11 @@ public sealed class PortalProtectionTests
     [Fact]
     public async Task OutsideDevelopmentThePortalRefusesPlainHttpAndSetsHostPrefixedSecureCookiesOverHttps()
     {
-        using var app = new ChatAdvisorApp(new Dictionary<string, string?> { ["Prompts:Path"] = Path.Combine(ChatAdvisorApp.RepositoryRoot, "prompts") });
+        using var app = new ChatAdvisorApp(new Dictionary<string, string?>
+        {
+            ["Prompts:Path"] = Path.Combine(ChatAdvisorApp.RepositoryRoot, "prompts"),
+            ["Site:PrivacyContact"] = "privacy@example.org",
+        });
         using var production = app.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
         using var http = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var https = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });

@@ -69,7 +69,7 @@ public sealed partial class CvUploadHandler(
                 await DropAsync(turn, file, cancellationToken);
                 await SendAsync(turn, new CvDialogMessage(CvMessages.FileBeforeConsent, []), cancellationToken);
             }
-            var started = Dialog().Start(now);
+            var started = Dialog(turn).Start(now);
             return await ApplyAsync(turn, started.Messages, started.Effects, state with { CvDialog = started.State, CvOffered = true }, cancellationToken);
         }
         return null;
@@ -78,7 +78,7 @@ public sealed partial class CvUploadHandler(
     private async Task<ConversationState> ContinueAsync(TurnContext turn, CvDialogState dialog, string text, Attachment? file, DateTimeOffset now,
         ConversationState state, CancellationToken cancellationToken)
     {
-        var machine = Dialog();
+        var machine = Dialog(turn);
         if (dialog.Step == CvDialogStep.File && file is null && LinkRequest().IsMatch(text))
         {
             await OfferUploadLinkAsync(turn, cancellationToken);
@@ -132,7 +132,7 @@ public sealed partial class CvUploadHandler(
             await files.DeleteAsync(input.File.StorageKey, cancellationToken);
             return CvMessages.LinkNotWaiting;
         }
-        var result = Dialog().Next(dialog, input);
+        var result = Dialog(turn).Next(dialog, input);
         await save(await ApplyAsync(turn, result.Messages, result.Effects, state with { CvDialog = result.State }, cancellationToken));
         return null;
     }
@@ -140,9 +140,7 @@ public sealed partial class CvUploadHandler(
     public async Task OfferUploadLinkAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var path = await uploadLinks.CreateAsync(turn.ConversationId, turn.ChannelId, cancellationToken);
-        var url = siteOptions.Value.PublicBaseUrl is { } site ? new Uri(site, path).ToString()
-            : Uri.TryCreate(turn.Activity.ServiceUrl, UriKind.Absolute, out var service) && turn.ChannelId == Channels.DirectLine ? new Uri(service, path).ToString()
-            : path;
+        var url = SiteLinks.Absolute(turn, siteOptions.Value, path);
         await SendAsync(turn, new CvDialogMessage(CvMessages.UploadLink(url, uploadLinks.Lifetime), ["Cancel"]), cancellationToken);
     }
 
@@ -244,7 +242,12 @@ public sealed partial class CvUploadHandler(
         return turn.SendAsync(reply with { Entities = [AnswerRenderer.AiMessageEntity([])] }, cancellationToken);
     }
 
-    private CvUploadDialog Dialog() => new(notices.Load(), cvOptions.Value.MaxFileBytes);
+    /// <summary>The dialog with the current privacy notice, whose link must work where the visitor reads it.</summary>
+    private CvUploadDialog Dialog(TurnContext turn)
+    {
+        var notice = notices.Load();
+        return new(notice with { Url = SiteLinks.Absolute(turn, siteOptions.Value, notice.Url) }, cvOptions.Value.MaxFileBytes);
+    }
 
     [GeneratedRegex(@"\b(link|can'?t (attach|upload|send)|cannot (attach|upload|send)|(attach|upload)(ing)? (doesn'?t|does not|won'?t) work)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LinkRequest();

@@ -58,6 +58,7 @@ public static class UploadLinkEndpoints
               <meta name="viewport" content="width=device-width, initial-scale=1">
               <meta name="robots" content="noindex">
               <title>Send your CV — ChatAdvisor</title>
+              <link rel="icon" href="/favicon.svg" type="image/svg+xml">
               <link rel="stylesheet" href="/css/site.css">
             </head>
             <body>

@@ -2,10 +2,57 @@
 (async function () {
   'use strict';
 
+  const webchatElement = document.getElementById('webchat');
   const errorBox = document.getElementById('chat-error');
   const showError = message => {
     errorBox.textContent = message;
     errorBox.hidden = false;
+  };
+
+  // Web Chat would keep a chosen file in the send box and send it with whatever the visitor types next. Instead the
+  // file waits in this panel, with its name and size, until the visitor sends it on its own or removes it.
+  const attachment = {
+    panel: document.getElementById('attachment'),
+    name: document.getElementById('attachment-name'),
+    size: document.getElementById('attachment-size'),
+    send: document.getElementById('attachment-send'),
+    remove: document.getElementById('attachment-remove'),
+    files: []
+  };
+
+  const formatSize = bytes =>
+    bytes < 1024 ? bytes + ' bytes' : bytes < 1024 * 1024 ? (bytes / 1024).toFixed(1) + ' KB' : (bytes / 1024 / 1024).toFixed(1) + ' MB';
+
+  const sendBoxInput = () => webchatElement.querySelector('[data-id="webchat-sendbox-input"]');
+  const focusSendBox = () => {
+    const input = sendBoxInput();
+    input?.focus({ preventScroll: true });
+    return !!input;
+  };
+
+  const showAttachment = files => {
+    attachment.files = files;
+    const [first] = files;
+    attachment.name.textContent = files.length === 1 ? first.blob.name : files.length + ' files';
+    attachment.size.textContent = '(' + formatSize(files.reduce((total, file) => total + file.blob.size, 0)) + ')';
+    attachment.panel.hidden = false;
+    attachment.send.focus();
+  };
+
+  const clearAttachment = () => {
+    attachment.files = [];
+    attachment.panel.hidden = true;
+    attachment.name.textContent = '';
+    attachment.size.textContent = '';
+    focusSendBox();
+  };
+
+  const holdChosenFiles = () => next => action => {
+    if (action.type === 'WEB_CHAT/SET_SEND_BOX_ATTACHMENTS' && action.payload.attachments.length) {
+      showAttachment([...action.payload.attachments]);
+      return next({ ...action, payload: { attachments: Object.freeze([]) } });
+    }
+    return next(action);
   };
 
   try {
@@ -19,10 +66,21 @@
       token,
       domain: window.location.origin + '/v3/directline'
     });
+    const store = window.WebChat.createStore({}, holdChosenFiles);
+
+    attachment.send.addEventListener('click', () => {
+      const files = attachment.files;
+      if (files.length) {
+        store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { attachments: files, method: 'keyboard', text: '' } });
+      }
+      clearAttachment();
+    });
+    attachment.remove.addEventListener('click', clearAttachment);
 
     window.WebChat.renderWebChat(
       {
         directLine,
+        store,
         locale: navigator.language || 'en-GB',
         styleOptions: {
           accent: '#0b4f6c',
@@ -31,14 +89,27 @@
           bubbleBorderRadius: 8,
           bubbleFromUserBackground: '#e8f6fc',
           bubbleFromUserBorderRadius: 8,
+          // Every message keeps its own status line, so an answer's rating buttons (and the choice made) stay
+          // visible when the bot replies to the rating.
+          groupTimestamp: 0,
           suggestedActionLayout: 'flow',
           hideUploadButton: false,
           sendBoxTextWrap: true
         }
       },
-      document.getElementById('webchat')
+      webchatElement
     );
-    document.querySelector('#webchat input, #webchat textarea')?.focus();
+
+    // Focus the message box (not Web Chat's hidden file input) without scrolling the page away from its top.
+    if (!focusSendBox()) {
+      const observer = new MutationObserver(() => {
+        if (sendBoxInput()) {
+          observer.disconnect();
+          focusSendBox();
+        }
+      });
+      observer.observe(webchatElement, { childList: true, subtree: true });
+    }
   } catch (error) {
     showError('The chat could not start (' + error.message + '). Please reload the page in a moment.');
   }
