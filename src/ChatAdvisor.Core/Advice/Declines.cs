@@ -66,7 +66,8 @@ internal static class Declines
     /// <summary>Questions that fit what was asked: the closest sections first, then the guides' openers.</summary>
     private static List<string> Nearby(KnowledgeIndex index, Retrieval retrieval, RankedSection? nearby)
     {
-        var close = retrieval.Sections.Where(s => s.Chunk.AlternateQuestions.Count > 0 && s.Meaning >= 0.3).Take(2)
+        // Not the nearby section itself: the decline has just quoted it.
+        var close = retrieval.Sections.Where(s => s.Chunk.AlternateQuestions.Count > 0 && s.Meaning >= 0.3 && s.Chunk.Key != nearby?.Chunk.Key).Take(2)
             .Select(s => s.Chunk.AlternateQuestions[0]).ToList();
         return close.Count > 0 && nearby is not null ? close : [.. close.Concat(Suggestions.Starters(index, 1)).Distinct().Take(3)];
     }
