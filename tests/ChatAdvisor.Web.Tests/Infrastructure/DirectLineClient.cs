@@ -90,7 +90,9 @@ public sealed class DirectLineClient(HttpClient http)
     /// </summary>
     public async Task<JsonObject> WaitForAsync(Func<JsonObject, bool> match)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        // A fresh host's first turn waits for the embedding model to load and the guides to be embedded; on a busy
+        // 2-core machine that can take longer than a normal turn.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             for (; _cursor < Seen.Count; _cursor++)
@@ -102,7 +104,7 @@ public sealed class DirectLineClient(HttpClient http)
             }
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"No matching activity within 10 s. Seen: {string.Join(" | ", Seen.Select(a => Text(a).Replace("\n", " ", StringComparison.Ordinal)))}");
+                throw new TimeoutException($"No matching activity within 30 s. Seen: {string.Join(" | ", Seen.Select(a => Text(a).Replace("\n", " ", StringComparison.Ordinal)))}");
             }
             await ReadAsync();
             await Task.Delay(30);
