@@ -18,10 +18,13 @@ internal static partial class AnswerComposer
             return units;
         }
         var asksForFigure = FigureQuestion().IsMatch(query.Question);
-        var scores = Scores(index, section, query, units, asksForFigure);
+        var lexical = SpecificWords(index, section, query, units);
+        var scores = Scores(section, units, lexical, asksForFigure);
         // A question about the section as a whole (closer to its heading or questions than to any one sentence) gets
-        // the section's opening, or its list; a specific one gets the sentences closest to it.
-        var specific = NamesSomethingSpecific(index, section, query, units);
+        // the section's opening, or its list; a specific one ("Germany", which only some sentences name) gets the
+        // sentences closest to it.
+        var naming = lexical.Count(w => w > 0);
+        var specific = naming > 0 && naming < units.Count;
         var general = !specific
             && (section.Similarity is { } s ? Math.Max(s.Heading, s.Question) >= s.Unit - 0.02 : scores.Max() <= 0);
         var bullets = units.Count(u => u.IsBullet);
@@ -76,22 +79,19 @@ internal static partial class AnswerComposer
         }
     }
 
-    /// <summary>A question word that picks out some sentences but not the section as a whole ("Germany").</summary>
-    private static bool NamesSomethingSpecific(KnowledgeIndex index, RankedSection section, QueryAnalysis query, IReadOnlyList<SectionUnit> units)
+    /// <summary>
+    /// For each sentence, the IDF weight of the question's words it contains that the section as a whole (its heading)
+    /// is not about: "salary in Germany" weighs the sentence naming Germany, not every salary sentence.
+    /// </summary>
+    private static double[] SpecificWords(KnowledgeIndex index, RankedSection section, QueryAnalysis query, IReadOnlyList<SectionUnit> units)
     {
-        var sectionTerms = TextAnalyzer.Terms(section.Chunk.Heading, index.Synonyms).ToHashSet(StringComparer.Ordinal);
-        var specific = query.TopicTerms.Where(t => index.Contains(t) && !sectionTerms.Contains(t)).ToList();
-        var matching = units.Count(u => TextAnalyzer.Terms(u.Text, index.Synonyms).Any(specific.Contains));
-        return matching > 0 && matching < units.Count;
-    }
-
-    private static double[] Scores(KnowledgeIndex index, RankedSection section, QueryAnalysis query, IReadOnlyList<SectionUnit> units, bool asksForFigure)
-    {
-        // Words that pick out particular sentences: in the question and the index, but not what the section as a whole
-        // is about (its heading), so "salary in Germany" picks the sentence naming Germany.
         var sectionTerms = TextAnalyzer.Terms(section.Chunk.Heading, index.Synonyms).ToHashSet(StringComparer.Ordinal);
         var specific = query.TopicTerms.Where(t => index.Contains(t) && !sectionTerms.Contains(t)).ToHashSet(StringComparer.Ordinal);
-        var lexical = units.Select(u => TextAnalyzer.Terms(u.Text, index.Synonyms).Distinct(StringComparer.Ordinal).Where(specific.Contains).Sum(index.Idf)).ToArray();
+        return [.. units.Select(u => TextAnalyzer.Terms(u.Text, index.Synonyms).Distinct(StringComparer.Ordinal).Where(specific.Contains).Sum(index.Idf))];
+    }
+
+    private static double[] Scores(RankedSection section, IReadOnlyList<SectionUnit> units, double[] lexical, bool asksForFigure)
+    {
         var maxLexical = lexical.Max();
         var scores = new double[units.Count];
         for (var i = 0; i < units.Count; i++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using ChatAdvisor.Knowledge;
 
@@ -25,6 +26,8 @@ internal sealed record DeclineReason(string Kind, string? PlaceName = null)
 /// </summary>
 internal static class Declines
 {
+    private static readonly ConditionalWeakTable<KnowledgeDocument, HashSet<string>> s_guideWords = [];
+
     public static Answer Answer(KnowledgeIndex index, Retrieval retrieval, AdviceContext context, DeclineReason reason, RankedSection? nearby, AdviceOptions options)
     {
         var text = new StringBuilder(reason.Kind switch
@@ -59,7 +62,8 @@ internal static class Declines
     public static string? MissingPlace(KnowledgeIndex index, Chunk chunk, QueryAnalysis query)
     {
         var guide = index.Documents.First(d => d.Id == chunk.GuideId);
-        var guideWords = guide.Chunks.SelectMany(c => TextAnalyzer.Words($"{c.Heading} {c.Text}")).ToHashSet(StringComparer.Ordinal);
+        // A guide's words are the same for every question: read them once per loaded guide.
+        var guideWords = s_guideWords.GetValue(guide, g => g.Chunks.SelectMany(c => TextAnalyzer.Words($"{c.Heading} {c.Text}")).ToHashSet(StringComparer.Ordinal));
         return Places.In(TextAnalyzer.Words(query.Question)).FirstOrDefault(p => !guideWords.Contains(p) && p is not ("europe" or "european" or "eu"));
     }
 
