@@ -20,7 +20,8 @@ public static class DataServiceCollectionExtensions
             }
             else
             {
-                builder.UseSqlite(SqliteConnectionString(options.ConnectionString, sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+                builder.UseSqlite(SqliteConnectionString(options.ConnectionString, sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
+                    .AddInterceptors(SqliteConnectionSettings.Instance);
             }
         });
         services.AddSingleton<SchemaMigrator>();

@@ -21,6 +21,7 @@ public static class BotServiceCollectionExtensions
         builder.Services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName);
         builder.Services.AddHttpClient(CvAttachmentReader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        builder.Services.AddOptions<TurnOptions>().BindConfiguration(TurnOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<TurnDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TurnDispatcher>());
         return builder;

@@ -1,45 +1,144 @@
-using System.Threading.Channels;
 using ChatAdvisor.Web.Bot.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace ChatAdvisor.Web.Bot;
 
 /// <summary>
-/// Runs turns in the background so channels get their acknowledgement at once. Turns of one conversation run
-/// in order on the same worker; different conversations run in parallel.
+/// Runs turns in the background so channels get their acknowledgement at once. The turns of one conversation run
+/// one after another in the order they came; different conversations run in parallel, up to
+/// <see cref="TurnOptions.MaxConcurrent"/> at a time.
 /// </summary>
-public sealed class TurnDispatcher(AdvisorBot bot, ILogger<TurnDispatcher> logger) : BackgroundService
+public sealed class TurnDispatcher : IHostedService, IDisposable
 {
-    private readonly Channel<TurnContext>[] _queues = [.. Enumerable.Range(0, Math.Max(2, Environment.ProcessorCount * 2))
-        .Select(_ => Channel.CreateBounded<TurnContext>(new BoundedChannelOptions(1000) { SingleReader = true }))];
+    private readonly AdvisorBot _bot;
+    private readonly ILogger<TurnDispatcher> _logger;
+    private readonly TurnOptions _options;
+    private readonly SemaphoreSlim _slots;
+    private readonly CancellationTokenSource _stopping = new();
+    // Conversations with a turn running or waiting, each with the turns queued behind the running one.
+    private readonly Dictionary<string, Queue<TurnContext>> _lanes = new(StringComparer.Ordinal);
+    private readonly HashSet<Task> _drains = [];
+    private int _queued;
+
+    public TurnDispatcher(AdvisorBot bot, IOptions<TurnOptions> options, ILogger<TurnDispatcher> logger)
+    {
+        _bot = bot;
+        _logger = logger;
+        _options = options.Value;
+        _slots = new SemaphoreSlim(_options.MaxConcurrent, _options.MaxConcurrent);
+    }
+
+    /// <summary>Turns accepted and not finished yet.</summary>
+    public int QueueDepth => Volatile.Read(ref _queued);
 
     /// <summary>Queues a turn; false when the server is too busy to take it.</summary>
     public bool TryEnqueue(TurnContext turn)
     {
-        var queue = _queues[(int)((uint)StringComparer.Ordinal.GetHashCode(turn.ConversationId) % (uint)_queues.Length)];
-        if (queue.Writer.TryWrite(turn))
+        var conversationId = turn.ConversationId;
+        lock (_lanes)
         {
-            return true;
+            if (_stopping.IsCancellationRequested || _queued >= _options.MaxQueued)
+            {
+                BotLog.QueueFull(_logger);
+                return false;
+            }
+            _queued++;
+            if (_lanes.TryGetValue(conversationId, out var waiting))
+            {
+                waiting.Enqueue(turn);
+                return true;
+            }
+            _lanes[conversationId] = new Queue<TurnContext>();
+            var drain = Task.Run(() => DrainAsync(conversationId, turn));
+            _drains.Add(drain);
+            _ = drain.ContinueWith(Forget, TaskScheduler.Default);
         }
-        BotLog.QueueFull(logger);
-        return false;
+        return true;
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(_queues.Select(q => RunAsync(q.Reader, stoppingToken)));
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task RunAsync(ChannelReader<TurnContext> reader, CancellationToken stoppingToken)
+    /// <summary>Lets the running and queued turns finish until the host's shutdown timeout, then cancels them.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await foreach (var turn in reader.ReadAllAsync(stoppingToken))
+        Task[] drains;
+        lock (_lanes)
+        {
+            drains = [.. _drains];
+        }
+        try
+        {
+            await Task.WhenAll(drains).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Out of time: what is still running is cancelled below.
+        }
+        finally
+        {
+            await _stopping.CancelAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        _slots.Dispose();
+    }
+
+    private void Forget(Task drain)
+    {
+        lock (_lanes)
+        {
+            _drains.Remove(drain);
+        }
+    }
+
+    private async Task DrainAsync(string conversationId, TurnContext turn)
+    {
+        var stoppingToken = _stopping.Token;
+        while (true)
         {
             try
             {
-                await bot.OnTurnAsync(turn, stoppingToken);
+                await _slots.WaitAsync(stoppingToken);
+                try
+                {
+                    await RunAsync(turn, stoppingToken);
+                }
+                finally
+                {
+                    _slots.Release();
+                }
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
-                BotLog.TurnFailed(logger, turn.Activity.Type, turn.Activity.ChannelId, ex);
-                await TryApologiseAsync(turn, stoppingToken);
+                // Shutting down: this turn and the ones behind it are not run by this process.
             }
+            lock (_lanes)
+            {
+                _queued--;
+                var waiting = _lanes[conversationId];
+                if (waiting.Count == 0)
+                {
+                    _lanes.Remove(conversationId);
+                    return;
+                }
+                turn = waiting.Dequeue();
+            }
+        }
+    }
+
+    private async Task RunAsync(TurnContext turn, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _bot.OnTurnAsync(turn, stoppingToken);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            BotLog.TurnFailed(_logger, turn.Activity.Type, turn.Activity.ChannelId, ex);
+            await TryApologiseAsync(turn, stoppingToken);
         }
     }
 
@@ -55,7 +154,7 @@ public sealed class TurnDispatcher(AdvisorBot bot, ILogger<TurnDispatcher> logge
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
-            BotLog.TurnFailed(logger, turn.Activity.Type, turn.Activity.ChannelId, ex);
+            BotLog.TurnFailed(_logger, turn.Activity.Type, turn.Activity.ChannelId, ex);
         }
     }
 }

@@ -46,7 +46,7 @@ public static class PortalServiceCollectionExtensions
         }
         else
         {
-            options.UseSqlite(connectionString);
+            options.UseSqlite(connectionString).AddInterceptors(SqliteConnectionSettings.Instance);
         }
     }
 

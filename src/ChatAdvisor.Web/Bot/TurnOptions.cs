@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatAdvisor.Web.Bot;
+
+/// <summary>How many turns run at once and how many may wait.</summary>
+public sealed class TurnOptions
+{
+    public const string SectionName = "Turns";
+
+    /// <summary>
+    /// Turns running at the same time, across conversations. A turn mostly waits (on the database, the
+    /// Connector, a model), so this is sized by what those can take, not by the number of processors. Default 64.
+    /// </summary>
+    [Range(1, 4096)]
+    public int MaxConcurrent { get; set; } = 64;
+
+    /// <summary>Turns accepted but not yet finished; beyond this a channel answers "busy". Default 10,000.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxQueued { get; set; } = 10_000;
+}
