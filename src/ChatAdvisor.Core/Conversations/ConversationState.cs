@@ -22,4 +22,10 @@ public sealed record ConversationState(AdviceContext Advice, int AnswersGiven)
 
     /// <summary>Whether the bot has already offered to take a CV in this conversation.</summary>
     public bool CvOffered { get; init; }
+
+    /// <summary>
+    /// The last inbound activity whose turn saved this state. A turn resumed after a restart that finds its own id
+    /// here had finished; only the mark saying so was lost.
+    /// </summary>
+    public string? LastTurnId { get; init; }
 }

@@ -30,4 +30,10 @@ public sealed class TranscriptActivity
 
     /// <summary>For the bot's answers: the reference that rating buttons send back.</summary>
     public string? AnswerRef { get; set; }
+
+    /// <summary>For inbound activities the bot must answer: <see cref="TurnStatus.Pending"/> until the turn has finished.</summary>
+    public string? TurnStatus { get; set; }
+
+    /// <summary>For the bot's replies: the id of the activity they answer.</summary>
+    public string? ReplyToId { get; set; }
 }

@@ -77,6 +77,39 @@ public sealed class TranscriptStore(IDbContextFactory<ChatAdvisorDb> dbFactory, 
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Marks an inbound activity's turn finished, so a restart does not run it again.</summary>
+    public async Task CompleteTurnAsync(string conversationId, string activityId, string status, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.TranscriptActivities
+            .Where(a => a.ConversationId == conversationId && a.ActivityId == activityId && a.TurnStatus == TurnStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.TurnStatus, status), cancellationToken);
+    }
+
+    /// <summary>Inbound activities whose turns were accepted but never finished, oldest first within each conversation.</summary>
+    public async Task<List<TranscriptActivity>> ListPendingTurnsAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.TranscriptActivities.AsNoTracking()
+            .Where(a => a.TurnStatus == TurnStatus.Pending)
+            .OrderBy(a => a.ConversationId).ThenBy(a => a.Sequence)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<bool> ContainsAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.TranscriptActivities.AnyAsync(a => a.ConversationId == conversationId && a.ActivityId == activityId, cancellationToken);
+    }
+
+    /// <summary>How many activities the bot has already sent in answer to one inbound activity.</summary>
+    public async Task<int> CountRepliesAsync(string conversationId, string replyToId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.TranscriptActivities.CountAsync(a => a.ConversationId == conversationId && a.ReplyToId == replyToId, cancellationToken);
+    }
+
     private static void AddParameter(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();

@@ -77,6 +77,10 @@ public sealed partial class AdvisorBot(
     {
         var text = turn.Activity.Text?.Trim() ?? "";
         var (state, version) = await conversations.LoadStateAsync(turn.ConversationId, cancellationToken);
+        if (turn.IsResumed && turn.Activity.Id is { } id && state.LastTurnId == id)
+        {
+            return;
+        }
         ConversationState next;
         try
         {
@@ -87,6 +91,10 @@ public sealed partial class AdvisorBot(
         finally
         {
             await cvUpload.ForgetUploadsAsync(turn, cancellationToken);
+        }
+        if (turn.IsDurable)
+        {
+            next = next with { LastTurnId = turn.Activity.Id };
         }
         if (next != state && !await conversations.SaveStateAsync(turn.ConversationId, next, version, cancellationToken))
         {

@@ -10,4 +10,13 @@ internal static partial class BotLog
 
     [LoggerMessage(3, LogLevel.Warning, "The turn queue is full; a turn was refused")]
     public static partial void QueueFull(ILogger logger);
+
+    [LoggerMessage(4, LogLevel.Warning, "A finished turn could not be marked done; a restart will resume it without sending its replies again")]
+    public static partial void TurnNotCompleted(ILogger logger, Exception exception);
+
+    [LoggerMessage(5, LogLevel.Information, "Resuming {Count} turns accepted before the last stop and not finished")]
+    public static partial void ResumingTurns(ILogger logger, int count);
+
+    [LoggerMessage(6, LogLevel.Warning, "A turn accepted before the last stop is too old to answer now ({Age}); it is marked expired")]
+    public static partial void TurnExpired(ILogger logger, TimeSpan age);
 }

@@ -1,6 +1,7 @@
 using ChatAdvisor.Web.Bot.BotFramework;
 using ChatAdvisor.Web.Bot.Connector;
 using ChatAdvisor.Web.Bot.CvUpload;
+using ChatAdvisor.Web.Bot.Protocol;
 using ChatAdvisor.Web.Bot.Teams;
 
 namespace ChatAdvisor.Web.Bot;
@@ -24,6 +25,9 @@ public static class BotServiceCollectionExtensions
         builder.Services.AddOptions<TurnOptions>().BindConfiguration(TurnOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<TurnDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TurnDispatcher>());
+        builder.Services.AddHostedService<TurnRecovery>();
+        builder.Services.AddSingleton(sp => new ResumableChannel(
+            channelId => channelId != Channels.DirectLine, (activity, sent) => sp.GetRequiredService<BotFrameworkChannel>().Resume(activity, sent)));
         return builder;
     }
 

@@ -7,12 +7,36 @@ public sealed class TurnContext(Activity activity, Func<Activity, CancellationTo
 {
     public Activity Activity { get; } = activity;
 
+    /// <summary>
+    /// The inbound activity is in the transcript as a pending turn (<see cref="Conversations.TurnStatus"/>): the
+    /// dispatcher marks it done when the turn ends, and a restart resumes it if the host dies first.
+    /// </summary>
+    public bool IsDurable { get; init; }
+
+    /// <summary>This turn was accepted by a host that stopped before finishing it.</summary>
+    public bool IsResumed { get; init; }
+
     public string ConversationId => Activity.Conversation?.Id ?? "";
 
     public string ChannelId => Activity.ChannelId ?? Channels.DirectLine;
 
     /// <summary>The same turn with an adjusted inbound activity (for example without the bot's @mention).</summary>
-    public TurnContext With(Activity activity) => new(activity, send);
+    public TurnContext With(Activity activity) => new(activity, send) { IsDurable = IsDurable, IsResumed = IsResumed };
+
+    /// <summary>
+    /// A turn resumed after a restart. It runs again from the start, so the replies the stopped host had already
+    /// sent (<paramref name="alreadySent"/>, in order) are not sent a second time.
+    /// </summary>
+    public static TurnContext Resumed(Activity activity, int alreadySent, Func<Activity, CancellationToken, Task<string>> send)
+    {
+        var skipped = 0;
+        return new TurnContext(activity, (reply, cancellationToken) =>
+            Interlocked.Increment(ref skipped) <= alreadySent ? Task.FromResult("") : send(reply, cancellationToken))
+        {
+            IsDurable = true,
+            IsResumed = true,
+        };
+    }
 
     /// <summary>Sends an activity to the channel and returns the id the channel gave it.</summary>
     public Task<string> SendAsync(Activity reply, CancellationToken cancellationToken) => send(reply, cancellationToken);

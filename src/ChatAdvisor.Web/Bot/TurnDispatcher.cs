@@ -1,3 +1,4 @@
+using ChatAdvisor.Conversations;
 using ChatAdvisor.Web.Bot.Protocol;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,7 @@ namespace ChatAdvisor.Web.Bot;
 public sealed class TurnDispatcher : IHostedService, IDisposable
 {
     private readonly AdvisorBot _bot;
+    private readonly TranscriptStore _transcript;
     private readonly ILogger<TurnDispatcher> _logger;
     private readonly TurnOptions _options;
     private readonly SemaphoreSlim _slots;
@@ -20,9 +22,10 @@ public sealed class TurnDispatcher : IHostedService, IDisposable
     private readonly HashSet<Task> _drains = [];
     private int _queued;
 
-    public TurnDispatcher(AdvisorBot bot, IOptions<TurnOptions> options, ILogger<TurnDispatcher> logger)
+    public TurnDispatcher(AdvisorBot bot, TranscriptStore transcript, IOptions<TurnOptions> options, ILogger<TurnDispatcher> logger)
     {
         _bot = bot;
+        _transcript = transcript;
         _logger = logger;
         _options = options.Value;
         _slots = new SemaphoreSlim(_options.MaxConcurrent, _options.MaxConcurrent);
@@ -139,6 +142,19 @@ public sealed class TurnDispatcher : IHostedService, IDisposable
         {
             BotLog.TurnFailed(_logger, turn.Activity.Type, turn.Activity.ChannelId, ex);
             await TryApologiseAsync(turn, stoppingToken);
+        }
+        if (turn.IsDurable && turn.Activity.Id is { } activityId)
+        {
+            // Answered or apologised for: either way a restart must not run it again. Should this write fail, the
+            // turn is resumed after a restart and its replies are not sent twice (TurnContext.Resumed).
+            try
+            {
+                await _transcript.CompleteTurnAsync(turn.ConversationId, activityId, TurnStatus.Done, stoppingToken);
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            {
+                BotLog.TurnNotCompleted(_logger, ex);
+            }
         }
     }
 

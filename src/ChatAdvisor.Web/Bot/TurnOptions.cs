@@ -17,4 +17,11 @@ public sealed class TurnOptions
     /// <summary>Turns accepted but not yet finished; beyond this a channel answers "busy". Default 10,000.</summary>
     [Range(1, 1_000_000)]
     public int MaxQueued { get; set; } = 10_000;
+
+    /// <summary>
+    /// After a restart, turns accepted before it and not finished are answered if they are at most this old;
+    /// older ones are marked expired (a reply hours late would confuse more than help). Default 15 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan ResumeWithin { get; set; } = TimeSpan.FromMinutes(15);
 }

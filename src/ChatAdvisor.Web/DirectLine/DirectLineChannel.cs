@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChatAdvisor.Conversations;
 using ChatAdvisor.Web.Bot;
 using ChatAdvisor.Web.Bot.Protocol;
@@ -60,12 +59,13 @@ public sealed class DirectLineChannel(
         }
         // The transcript (and so the echo and every replay) names uploaded files but holds no link to them: only the
         // bot's turn gets the address, and a CV moves on to the CV store or is deleted.
-        var stored = await AppendAsync(conversationId, inbound with { Attachments = inbound.Attachments?.Select(a => a with { ContentUrl = null }).ToList() }, cancellationToken);
+        // Stored as a pending turn before the client hears "accepted": a restart finishes it.
+        var stored = await AppendAsync(conversationId, inbound with { Attachments = inbound.Attachments?.Select(a => a with { ContentUrl = null }).ToList() }, awaitsTurn: true, cancellationToken);
         if (stored is null)
         {
             return null;
         }
-        var turn = new TurnContext(stored with { Attachments = inbound.Attachments }, SendFromBotAsync);
+        var turn = new TurnContext(stored with { Attachments = inbound.Attachments }, SendFromBotAsync) { IsDurable = true };
         if (!dispatcher.TryEnqueue(turn))
         {
             await SendFromBotAsync(turn.CreateReply(BotMessages.SomethingWentWrong), cancellationToken);
@@ -94,32 +94,18 @@ public sealed class DirectLineChannel(
     private async Task<string> SendFromBotAsync(Activity reply, CancellationToken cancellationToken)
     {
         var conversationId = reply.Conversation?.Id ?? throw new InvalidOperationException("A reply needs a conversation.");
-        var stored = await AppendAsync(conversationId, reply with { From = Bot }, cancellationToken)
+        var stored = await AppendAsync(conversationId, reply with { From = Bot }, awaitsTurn: false, cancellationToken)
             ?? throw new InvalidOperationException("The conversation no longer exists.");
         return stored.Id!;
     }
 
-    private async Task<Activity?> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    private async Task<Activity?> AppendAsync(string conversationId, Activity activity, bool awaitsTurn, CancellationToken cancellationToken)
     {
         Activity? stored = null;
         var entry = await transcript.AppendAsync(conversationId, sequence =>
         {
             stored = activity with { Id = $"{conversationId}|{sequence:D7}", Timestamp = NextTimestamp() };
-            return new TranscriptActivity
-            {
-                ConversationId = conversationId,
-                Sequence = sequence,
-                ActivityId = stored.Id,
-                Type = stored.Type ?? ActivityTypes.Message,
-                FromRole = stored.From?.Role,
-                Text = stored.Text,
-                Timestamp = stored.Timestamp!.Value,
-                Json = ActivityJson.Serialize(stored),
-                AnswerMode = activity.Trace?.Mode,
-                AnswerConfidence = activity.Trace?.Confidence,
-                AnswerCitations = activity.Trace is { } trace ? JsonSerializer.Serialize(trace.Citations) : null,
-                AnswerRef = activity.Trace?.Ref,
-            };
+            return TranscriptMapping.ToEntry(stored, conversationId, sequence, stored.Id, stored.Timestamp!.Value, awaitsTurn);
         }, cancellationToken);
         if (entry is null)
         {
@@ -128,6 +114,12 @@ public sealed class DirectLineChannel(
         hub.Publish(entry);
         return stored;
     }
+
+    /// <summary>
+    /// Hands the bot again a turn that a stopped host had accepted but not finished. Links to files uploaded with it
+    /// were never stored, so such a turn sees the file names only.
+    /// </summary>
+    public TurnContext ResumeTurn(Activity activity, int alreadySent) => TurnContext.Resumed(activity, alreadySent, SendFromBotAsync);
 
     /// <summary>Strictly increasing server time, so clients order activities as they were stored.</summary>
     private static DateTime NextTimestamp()

@@ -1,3 +1,6 @@
+using ChatAdvisor.Web.Bot;
+using ChatAdvisor.Web.Bot.Protocol;
+
 namespace ChatAdvisor.Web.DirectLine;
 
 public static class DirectLineServiceCollectionExtensions
@@ -9,6 +12,8 @@ public static class DirectLineServiceCollectionExtensions
         builder.Services.AddSingleton<DirectLineTokens>();
         builder.Services.AddSingleton<ConversationHub>();
         builder.Services.AddSingleton<DirectLineChannel>();
+        builder.Services.AddSingleton(sp => new ResumableChannel(
+            channelId => channelId == Channels.DirectLine, (activity, sent) => sp.GetRequiredService<DirectLineChannel>().ResumeTurn(activity, sent)));
         builder.Services.AddSingleton<AttachmentStore>();
         return builder;
     }

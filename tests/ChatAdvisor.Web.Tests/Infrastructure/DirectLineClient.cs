@@ -80,6 +80,16 @@ public sealed class DirectLineClient(HttpClient http)
         return activities;
     }
 
+    /// <summary>Every activity of the conversation from its start, leaving the watermark where it was.</summary>
+    public async Task<List<JsonObject>> ReadFromStartAsync()
+    {
+        using var request = Request(HttpMethod.Get, $"/v3/directline/conversations/{ConversationId}/activities");
+        var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var set = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return [.. set["activities"]!.AsArray().Select(a => a!.AsObject())];
+    }
+
     /// <summary>Polls until a bot message replying to <paramref name="activityId"/> arrives (or 10 s pass).</summary>
     public Task<JsonObject> WaitForReplyAsync(string activityId) =>
         WaitForAsync(a => a["replyToId"]?.GetValue<string>() == activityId && a["from"]?["role"]?.GetValue<string>() == "bot");

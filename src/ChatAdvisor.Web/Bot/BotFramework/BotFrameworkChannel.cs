@@ -19,6 +19,7 @@ public sealed partial class BotFrameworkChannel(
     ConversationStore conversations,
     TranscriptStore transcript,
     TurnDispatcher dispatcher,
+    TrustedServiceUrls trusted,
     FeedbackHandler feedback,
     IMemoryCache seen,
     IOptions<TeamsOptions> teams,
@@ -44,10 +45,25 @@ public sealed partial class BotFrameworkChannel(
             work = seen.GetOrCreate(key, entry =>
             {
                 entry.AbsoluteExpirationRelativeToNow = s_deduplicationWindow;
-                return new Lazy<Task<IResult>>(() => ProcessAsync(activity, CancellationToken.None));
+                return new Lazy<Task<IResult>>(() => ProcessOrForgetAsync(key, activity));
             })!;
         }
         return work.Value.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>A delivery that could not be stored is not acknowledged, and not remembered: the channel's retry gets a fresh try.</summary>
+    private async Task<IResult> ProcessOrForgetAsync(string key, Activity activity)
+    {
+        try
+        {
+            return await ProcessAsync(activity, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            seen.Remove(key);
+            NotAccepted(logger, activity.Type, ex);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     private async Task<IResult> ProcessAsync(Activity activity, CancellationToken cancellationToken)
@@ -62,12 +78,20 @@ public sealed partial class BotFrameworkChannel(
             return await RefuseTenantAsync(activity, cancellationToken);
         }
         await conversations.EnsureAsync(conversationId, activity.ChannelId ?? "", activity.From?.Id, cancellationToken);
-        var turn = new TurnContext(activity, SendAsync);
-        // Every inbound activity goes into the transcript, as Direct Line keeps every one it carries.
-        await StoreAsync(conversationId, activity with { From = activity.From is { } sender ? sender with { Role = "user" } : null }, cancellationToken);
-        if (activity.Type == ActivityTypes.Invoke)
+        // Every inbound activity goes into the transcript, as Direct Line keeps every one it carries, and one the bot
+        // answers later is stored as a pending turn before it is acknowledged: a restart finishes it.
+        var isInvoke = activity.Type == ActivityTypes.Invoke;
+        var inbound = activity with { From = activity.From is { } sender ? sender with { Role = "user" } : null };
+        var isNew = await StoreAsync(conversationId, inbound, awaitsTurn: !isInvoke, cancellationToken);
+        var turn = new TurnContext(activity, SendAsync) { IsDurable = isNew && !isInvoke && activity.Id is not null };
+        if (isInvoke)
         {
             return await InvokeAsync(turn, cancellationToken);
+        }
+        if (!isNew)
+        {
+            // Stored before: it has been answered, or is pending and the restart resumes it. Either way, not again.
+            return Results.Ok();
         }
         if (!dispatcher.TryEnqueue(turn))
         {
@@ -95,36 +119,38 @@ public sealed partial class BotFrameworkChannel(
         var id = await Connector().SendAsync(reply, cancellationToken);
         if (reply.Conversation?.Id is { } conversationId)
         {
-            await StoreAsync(conversationId, reply with { Id = id, From = reply.From is { } bot ? bot with { Role = "bot" } : null }, cancellationToken);
+            await StoreAsync(conversationId, reply with { Id = id, From = reply.From is { } bot ? bot with { Role = "bot" } : null }, awaitsTurn: false, cancellationToken);
         }
         return id;
     }
 
-    private async Task StoreAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    /// <returns>False when the activity was already stored (a redelivery that outlived the de-duplication window).</returns>
+    private async Task<bool> StoreAsync(string conversationId, Activity activity, bool awaitsTurn, CancellationToken cancellationToken)
     {
         try
         {
-            await transcript.AppendAsync(conversationId, sequence => new TranscriptActivity
-            {
-                ConversationId = conversationId,
-                Sequence = sequence,
-                ActivityId = activity.Id ?? $"{conversationId}|{sequence:D7}",
-                Type = activity.Type ?? ActivityTypes.Message,
-                FromRole = activity.From?.Role,
-                Text = activity.Text,
-                Timestamp = activity.Timestamp ?? DateTime.UtcNow,
-                Json = ActivityJson.Serialize(activity with { Attachments = activity.Attachments?.Select(a => a with { ContentUrl = null, Content = null }).ToList() }),
-                AnswerMode = activity.Trace?.Mode,
-                AnswerConfidence = activity.Trace?.Confidence,
-                AnswerCitations = activity.Trace is { } trace ? JsonSerializer.Serialize(trace.Citations) : null,
-                AnswerRef = activity.Trace?.Ref,
-            }, cancellationToken);
+            var kept = activity with { Attachments = activity.Attachments?.Select(a => a with { ContentUrl = null, Content = null }).ToList() };
+            await transcript.AppendAsync(conversationId, sequence => TranscriptMapping.ToEntry(kept, conversationId, sequence,
+                activity.Id ?? $"{conversationId}|{sequence:D7}", activity.Timestamp ?? DateTime.UtcNow, awaitsTurn && activity.Id is not null), cancellationToken);
+            return true;
         }
-        catch (DbUpdateException ex)
+        catch (DbUpdateException ex) when (activity.Id is not null)
         {
-            // Already stored (a redelivery that outlived the dedup window) or the store failed: the turn still runs.
+            if (!await transcript.ContainsAsync(conversationId, activity.Id, CancellationToken.None))
+            {
+                throw;
+            }
             TranscriptNotStored(logger, ex);
+            return false;
         }
+    }
+
+    /// <summary>Hands the bot again a turn that a stopped host had accepted but not finished.</summary>
+    public TurnContext Resume(Activity activity, int alreadySent)
+    {
+        // It was authenticated when it came in, and its replies may go where its serviceUrl says.
+        trusted.Add(activity.ServiceUrl);
+        return TurnContext.Resumed(activity, alreadySent, SendAsync);
     }
 
     private bool IsAllowedTenant(Activity activity) =>
@@ -170,6 +196,9 @@ public sealed partial class BotFrameworkChannel(
     [LoggerMessage(303, LogLevel.Warning, "The refusal for a tenant outside the allow-list could not be sent")]
     private static partial void RefusalNotSent(ILogger logger, Exception exception);
 
-    [LoggerMessage(302, LogLevel.Warning, "An activity was not stored in the transcript")]
+    [LoggerMessage(304, LogLevel.Error, "A {Type} activity could not be stored and was not accepted; the channel will deliver it again")]
+    private static partial void NotAccepted(ILogger logger, string? type, Exception exception);
+
+    [LoggerMessage(302, LogLevel.Information, "An activity was delivered again after it had been stored; it is not handled twice")]
     private static partial void TranscriptNotStored(ILogger logger, Exception exception);
 }
