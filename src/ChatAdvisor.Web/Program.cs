@@ -9,6 +9,7 @@ using ChatAdvisor.Web.Site;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddObservability();
 builder.Services.AddChatAdvisorCore();
 builder.AddBot();
 builder.AddDirectLine();

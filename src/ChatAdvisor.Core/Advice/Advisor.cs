@@ -40,12 +40,26 @@ public sealed partial class Advisor(
         string question, AdviceContext context, CancellationToken cancellationToken, Func<string, CancellationToken, Task>? stream = null)
     {
         var started = Stopwatch.GetTimestamp();
-        var trace = await TraceAsync(question, context, options.Value.MinConfidence, cancellationToken);
+        using var span = Telemetry.Source.StartActivity("answer");
+        AdviceTrace trace;
+        using (Telemetry.Source.StartActivity("retrieve"))
+        {
+            trace = await TraceAsync(question, context, options.Value.MinConfidence, cancellationToken);
+        }
         var answer = trace.Answer;
         if (answer.Kind == AnswerKind.Answered && generation is { IsEnabled: true } && !trace.WholeSection)
         {
-            answer = await generation.RewordAsync(question, answer, stream, cancellationToken) ?? answer;
+            using (Telemetry.Source.StartActivity("generate"))
+            {
+                answer = await generation.RewordAsync(question, answer, stream, cancellationToken) ?? answer;
+            }
         }
+        var kind = answer.Kind == AnswerKind.Answered ? "answered" : "declined";
+        var mode = answer.Mode.Split(' ')[0];
+        span?.SetTag("chatadvisor.answer.kind", kind);
+        span?.SetTag("chatadvisor.answer.mode", mode);
+        span?.SetTag("chatadvisor.answer.citations", answer.Citations.Count);
+        Telemetry.Answers.Add(1, new("kind", kind), new("mode", mode));
         AdviceLog.Answered(logger, answer.Kind, answer.Confidence, answer.Citations.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return answer;
     }

@@ -1,3 +1,4 @@
+using ActivityContext = System.Diagnostics.ActivityContext;
 using ChatAdvisor.Web.Bot.Protocol;
 
 namespace ChatAdvisor.Web.Bot;
@@ -13,6 +14,9 @@ public sealed class TurnContext(Activity activity, Func<Activity, CancellationTo
     /// </summary>
     public bool IsDurable { get; init; }
 
+    /// <summary>The trace of the request that brought the activity in, so the turn's spans continue it.</summary>
+    public ActivityContext ReceivedIn { get; init; } = System.Diagnostics.Activity.Current?.Context ?? default;
+
     /// <summary>This turn was accepted by a host that stopped before finishing it.</summary>
     public bool IsResumed { get; init; }
 
@@ -21,7 +25,7 @@ public sealed class TurnContext(Activity activity, Func<Activity, CancellationTo
     public string ChannelId => Activity.ChannelId ?? Channels.DirectLine;
 
     /// <summary>The same turn with an adjusted inbound activity (for example without the bot's @mention).</summary>
-    public TurnContext With(Activity activity) => new(activity, send) { IsDurable = IsDurable, IsResumed = IsResumed };
+    public TurnContext With(Activity activity) => new(activity, send) { IsDurable = IsDurable, IsResumed = IsResumed, ReceivedIn = ReceivedIn };
 
     /// <summary>
     /// A turn resumed after a restart. It runs again from the start, so the replies the stopped host had already
@@ -39,7 +43,12 @@ public sealed class TurnContext(Activity activity, Func<Activity, CancellationTo
     }
 
     /// <summary>Sends an activity to the channel and returns the id the channel gave it.</summary>
-    public Task<string> SendAsync(Activity reply, CancellationToken cancellationToken) => send(reply, cancellationToken);
+    public async Task<string> SendAsync(Activity reply, CancellationToken cancellationToken)
+    {
+        using var span = Telemetry.Source.StartActivity("send");
+        span?.SetTag("chatadvisor.activity.type", reply.Type);
+        return await send(reply, cancellationToken);
+    }
 
     /// <summary>A reply addressed back to the sender, per spec section 1.6.</summary>
     public Activity CreateReply(string text)

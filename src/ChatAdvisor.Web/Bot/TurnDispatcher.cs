@@ -134,15 +134,26 @@ public sealed class TurnDispatcher : IHostedService, IDisposable
 
     private async Task RunAsync(TurnContext turn, CancellationToken stoppingToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var span = Telemetry.Source.StartActivity("turn", System.Diagnostics.ActivityKind.Internal, turn.ReceivedIn);
+        span?.SetTag("chatadvisor.channel", turn.ChannelId);
+        span?.SetTag("chatadvisor.activity.type", turn.Activity.Type);
+        span?.SetTag("chatadvisor.turn.resumed", turn.IsResumed);
+        var outcome = "ok";
         try
         {
             await _bot.OnTurnAsync(turn, stoppingToken);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
+            outcome = "failed";
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
             BotLog.TurnFailed(_logger, turn.Activity.Type, turn.Activity.ChannelId, ex);
             await TryApologiseAsync(turn, stoppingToken);
         }
+        span?.SetTag("chatadvisor.turn.outcome", outcome);
+        Telemetry.TurnDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            new("channel", turn.ChannelId), new("outcome", outcome));
         if (turn.IsDurable && turn.Activity.Id is { } activityId)
         {
             // Answered or apologised for: either way a restart must not run it again. Should this write fail, the

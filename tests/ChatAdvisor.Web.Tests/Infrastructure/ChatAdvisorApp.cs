@@ -55,6 +55,11 @@ public sealed class ChatAdvisorApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        // Also as host settings, which the app's configuration already holds while Program.cs composes services.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (_services is not null)
         {
             builder.ConfigureTestServices(_services);

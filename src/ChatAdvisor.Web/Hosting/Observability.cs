@@ -1,0 +1,53 @@
+using ChatAdvisor.Web.Bot;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace ChatAdvisor.Web.Hosting;
+
+/// <summary>
+/// OpenTelemetry traces and metrics of each turn (receive, retrieve, answer, send), exported over OTLP when
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the standard OTEL_* variables configure the rest); /health covers the
+/// database, the knowledge index and clamd.
+/// </summary>
+public static class Observability
+{
+    public static IHostApplicationBuilder AddObservability(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<ClamAvHealthCheck>("clamd");
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(Telemetry.Name))
+            .WithTracing(tracing => tracing
+                .AddSource(Telemetry.Name)
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation())
+            .WithMetrics(metrics => metrics
+                .AddMeter(Telemetry.Name)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation());
+        if (otlp)
+        {
+            telemetry.UseOtlpExporter();
+        }
+        builder.Services.AddHostedService<QueueDepthGauge>();
+        return builder;
+    }
+
+    /// <summary>Publishes the dispatcher's queue depth as an observable gauge.</summary>
+    private sealed class QueueDepthGauge(TurnDispatcher dispatcher) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            Telemetry.Meter.CreateObservableGauge("chatadvisor.turn.queue_depth", () => dispatcher.QueueDepth, "{turn}",
+                "Turns accepted and not finished");
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
