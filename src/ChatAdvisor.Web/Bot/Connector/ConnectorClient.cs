@@ -8,7 +8,7 @@ namespace ChatAdvisor.Web.Bot.Connector;
 
 /// <summary>
 /// Sends activities to a channel's Bot Connector REST API (protocol notes §3.2): a typed <see cref="HttpClient"/>
-/// whose retries for 429/503 are in <see cref="ConnectorRetryHandler"/>. Sends only to
+/// whose retries for 429/503 are in <see cref="ConnectorResilience"/>. Sends only to
 /// <see cref="TrustedServiceUrls"/>, with the bot's token unless authentication is disabled.
 /// </summary>
 public sealed class ConnectorClient(HttpClient httpClient, BotTokenProvider tokens, TrustedServiceUrls trustedServiceUrls, ILogger<ConnectorClient> logger)
@@ -80,7 +80,14 @@ public sealed class ConnectorClient(HttpClient httpClient, BotTokenProvider toke
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
-        return await httpClient.SendAsync(request, cancellationToken);
+        try
+        {
+            return await httpClient.SendAsync(request, cancellationToken);
+        }
+        catch (Polly.Timeout.TimeoutRejectedException e)
+        {
+            throw new TimeoutException("The connector did not answer in time; not retried, the activity may have been posted.", e);
+        }
     }
 
     private static async Task<string> ReadIdAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -23,10 +23,9 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<BotTokenProvider>();
         services.AddSingleton<TrustedServiceUrls>();
 
-        services.AddTransient<ConnectorRetryHandler>();
-        // The retry handler times each attempt; an overall timeout would also cut its Retry-After waits short.
+        // The pipeline times each attempt; an overall timeout would also cut its Retry-After waits short.
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler<ConnectorRetryHandler>();
+            .AddResilienceHandler(ConnectorResilience.PipelineName, ConnectorResilience.Configure);
         return builder;
     }
 
