@@ -19,7 +19,7 @@ public sealed class UploadLinks(IDbContextFactory<ChatAdvisorDb> dbFactory, IOpt
     /// <summary>Creates a link for the conversation and returns its path (<c>/cv/upload/{token}</c>).</summary>
     public async Task<string> CreateAsync(string conversationId, string channelId, CancellationToken cancellationToken)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.UploadLinks.Add(new UploadLink
         {
