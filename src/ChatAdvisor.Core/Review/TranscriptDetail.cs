@@ -25,9 +25,16 @@ public sealed record AnswerInfo(string Mode, double? Confidence, IReadOnlyList<s
 /// <summary>A visitor's (latest) rating of an answer.</summary>
 public sealed record AnswerRating(bool Helpful, string? Reason, DateTimeOffset RatedAt);
 
-/// <summary>What a recruiter sees of an application in a transcript. Deliberately without the candidate's secret hash or storage key.</summary>
+/// <summary>
+/// What a recruiter sees of an application in a transcript: what the candidate entered in the CV dialog and the file.
+/// Deliberately without the candidate's secret hash or storage key.
+/// </summary>
 public sealed record CvSubmissionSummary(
     string Reference,
+    string Name,
+    string Email,
+    string? Location,
+    string? NoticePeriod,
     string Roles,
     string FileName,
     string FileType,

@@ -23,7 +23,7 @@ public sealed class TranscriptView(IDbContextFactory<ChatAdvisorDb> dbFactory)
         var activities = await ReadEntriesAsync(db, conversationId, cancellationToken);
         var submissions = (await db.CvSubmissions.AsNoTracking()
                 .Where(s => s.ConversationId == conversationId)
-                .Select(s => new CvSubmissionSummary(s.Reference, s.Roles, s.FileName, s.FileType, s.FileSize, s.SubmittedAt, s.TalentPool))
+                .Select(s => new CvSubmissionSummary(s.Reference, s.Name, s.Email, s.Location, s.NoticePeriod, s.Roles, s.FileName, s.FileType, s.FileSize, s.SubmittedAt, s.TalentPool))
                 .ToListAsync(cancellationToken))
             .OrderBy(s => s.SubmittedAt)
             .ToList();
