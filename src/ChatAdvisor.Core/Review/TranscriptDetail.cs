@@ -17,7 +17,11 @@ public sealed record TranscriptEntry(
     string? Role,
     string? Text,
     DateTimeOffset Timestamp,
-    AnswerInfo? Answer);
+    AnswerInfo? Answer)
+{
+    /// <summary>A bot message that replies to nothing (no <c>replyToId</c>): a greeting or a proactive message.</summary>
+    public bool Unprompted { get; init; }
+}
 
 /// <summary>How an answer was produced: mode (<c>extractive</c>, <c>generative</c>, <c>declined</c>), confidence, cited section keys, and the visitor's rating.</summary>
 public sealed record AnswerInfo(string Mode, double? Confidence, IReadOnlyList<string> Citations, AnswerRating? Feedback);

@@ -1,9 +1,11 @@
 namespace ChatAdvisor.Review;
 
 /// <summary>
-/// Picks what a reader of a transcript wants from the stored activities: the messages that carry text, from the
-/// visitor's first message on. Typing activities (streamed answer drafts among them), events and the greeting sent
-/// before the visitor said anything are protocol traffic, not conversation.
+/// Picks what a reader of a transcript wants from the stored activities: the messages that carry text. Typing
+/// activities (streamed answer drafts among them) and events are protocol traffic, and the greeting is the same for
+/// everyone: that is every bot message before the visitor's first one, and an unprompted bot message before the bot's
+/// first reply (the greeting can be stored just after the first question, since both are handled at once). Later
+/// unprompted messages, such as the thanks for a CV sent through an upload link, stay.
 /// </summary>
 public static class TranscriptMessages
 {
@@ -16,17 +18,26 @@ public static class TranscriptMessages
     private static IEnumerable<TranscriptEntry> Filter(IEnumerable<TranscriptEntry> entries)
     {
         var visitorSpoke = false;
+        var botReplied = false;
         foreach (var entry in entries)
         {
             if (entry.Type != ReviewSql.Message || string.IsNullOrWhiteSpace(entry.Text))
             {
                 continue;
             }
-            visitorSpoke |= entry.Role == ReviewSql.User;
-            if (visitorSpoke)
+            if (entry.Role == ReviewSql.User)
             {
-                yield return entry;
+                visitorSpoke = true;
             }
+            else if (!visitorSpoke || (entry.Unprompted && entry.Answer is null && !botReplied))
+            {
+                continue;
+            }
+            else
+            {
+                botReplied = true;
+            }
+            yield return entry;
         }
     }
 

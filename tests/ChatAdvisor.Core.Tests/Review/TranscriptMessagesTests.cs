@@ -25,6 +25,11 @@ public sealed class TranscriptMessagesTests : IAsyncLifetime
             .Answer(MessageMarkdownTests.Answer, "generative", 0.8, "mlops-engineer#salary", "mlops-engineer#locations")
             .Event()
             .User("=1+1 thanks");
+        seed.Conversation("raced", "directline", PortalData.Utc(3, 7, 9))
+            .User("Hi there")
+            .Bot("Hello! I answer questions about our **roles**.")
+            .Answer("Hello! Ask me about a role.", "declined", 0.1)
+            .Bot("Thanks, I've got **cv.pdf**.");
         seed.Conversation("silent", "directline", PortalData.Utc(3, 6, 9))
             .Event()
             .Bot("Hello! I answer questions about our **roles**.");
@@ -73,14 +78,24 @@ public sealed class TranscriptMessagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AGreetingStoredAfterTheFirstQuestionIsLeftOutButLaterUnpromptedMessagesStay()
+    {
+        var detail = await _db.Transcripts.GetAsync("raced", CancellationToken.None);
+
+        Assert.All(detail!.Activities.Where(a => a.Role == "bot"), a => Assert.True(a.Unprompted));
+        Assert.Equal(["Hi there", "Hello! Ask me about a role.", "Thanks, I've got **cv.pdf**."],
+            TranscriptMessages.Conversational(detail.Activities).Select(m => m.Text));
+    }
+
+    [Fact]
     public async Task ConversationsWithoutAVisitorMessageCanBeLeftOut()
     {
         var withMessage = await _db.Search.SearchAsync(new ConversationQuery { HasVisitorMessage = true }, CancellationToken.None);
         var without = await _db.Search.SearchAsync(new ConversationQuery { HasVisitorMessage = false }, CancellationToken.None);
         var all = await _db.Search.SearchAsync(new ConversationQuery(), CancellationToken.None);
 
-        Assert.Equal(["streamed"], withMessage.Items.Select(i => i.Id));
+        Assert.Equal(["raced", "streamed"], withMessage.Items.Select(i => i.Id));
         Assert.Equal(["silent"], without.Items.Select(i => i.Id));
-        Assert.Equal(2, all.Total);
+        Assert.Equal(3, all.Total);
     }
 }

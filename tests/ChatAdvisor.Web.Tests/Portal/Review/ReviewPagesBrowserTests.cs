@@ -98,6 +98,7 @@ public sealed partial class ReviewPagesBrowserTests : BrowserTest, IClassFixture
         await Expect(Page.Locator(".bot .message sup.cite a").First).ToHaveAttributeAsync("href", new Regex("^#m\\d+-source-\\d+$"));
         Assert.Equal(0, await Page.Locator("a[href^='cite:'], a[href^='javascript:'], .bubble img, .bubble script").CountAsync());
         await Expect(Page.Locator(".bot .message").Last).ToContainTextAsync("<script>window.hostile = 1</script>");
+        await Expect(Page.Locator(".bot .message", new() { HasText = "an AI assistant, not a person" })).ToHaveCountAsync(0);
         Assert.Null(await Page.EvaluateAsync<int?>("() => window.hostile ?? null"));
         await Expect(Page.Locator("#applications")).ToContainTextAsync(reference);
         await Expect(Page.Locator("#applications")).ToContainTextAsync("grace@example.com");

@@ -24,6 +24,7 @@ public sealed class ReviewTranscriptTests(ReviewFixture fixture)
         Assert.Contains("<td data-label=\"File\">my cv (final).pdf</td>", html, StringComparison.Ordinal);
         Assert.Matches(@"<ol class=""sources"" aria-label=""Sources"">\s*<li id=""m\d+-source-1"" value=""1"">[^<]*guide[^<]*</li>", html);
         Assert.DoesNotContain("cite:", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("an AI assistant</strong>, not a person", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/portal/cv/{fixture.Reference}\"", html, StringComparison.Ordinal);
         Assert.Contains(await fixture.AuditAsync(ReviewAuditActions.View), e => e.Subject == fixture.WithCv);
     }
