@@ -47,6 +47,9 @@ public sealed record ConversationQuery
 
     public FeedbackFilter Feedback { get; init; } = FeedbackFilter.Any;
 
+    /// <summary>Whether the visitor wrote at least one message (a conversation opened and left has none).</summary>
+    public bool? HasVisitorMessage { get; init; }
+
     /// <summary>
     /// A role id such as <c>mlops-engineer</c>: matches answers citing a guide whose id contains it, and applications
     /// whose roles text contains it (hyphens read as spaces, so it also finds "MLOps Engineer").

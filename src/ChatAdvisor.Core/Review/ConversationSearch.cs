@@ -81,6 +81,12 @@ public sealed class ConversationSearch(IDbContextFactory<ChatAdvisorDb> dbFactor
             var declined = db.TranscriptActivities.Where(a => a.AnswerMode == ReviewSql.Declined);
             conversations = WithActivity(conversations, declined, unanswered);
         }
+        if (query.HasVisitorMessage is { } hasVisitorMessage)
+        {
+            var visitorMessages = db.TranscriptActivities.Where(a =>
+                a.FromRole == ReviewSql.User && a.Type == ReviewSql.Message && a.Text != null && a.Text != "");
+            conversations = WithActivity(conversations, visitorMessages, hasVisitorMessage);
+        }
         if (query.LowConfidence is { } lowConfidence)
         {
             var threshold = query.LowConfidenceThreshold;

@@ -33,6 +33,7 @@ public sealed record GapReport(DateOnly? From, DateOnly? To, int QuestionCount, 
 /// <param name="FeedbackReasons">The distinct reasons visitors gave with "not helpful", most frequent first.</param>
 /// <param name="LastSeen">When such a question was last answered.</param>
 /// <param name="Terms">The analysed terms of the representative, which the group was formed around.</param>
+/// <param name="ConversationIds">The conversations the questions were asked in, latest first, at most ten.</param>
 public sealed record GapGroup(
     string Representative,
     int Count,
@@ -42,4 +43,5 @@ public sealed record GapGroup(
     int NotHelpful,
     IReadOnlyList<string> FeedbackReasons,
     DateTimeOffset LastSeen,
-    IReadOnlyList<string> Terms);
+    IReadOnlyList<string> Terms,
+    IReadOnlyList<string> ConversationIds);

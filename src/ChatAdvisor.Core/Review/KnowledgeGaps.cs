@@ -59,6 +59,7 @@ public sealed class KnowledgeGaps(IDbContextFactory<ChatAdvisorDb> dbFactory)
                 && !string.IsNullOrWhiteSpace(r.Question) && r.Question != TranscriptStore.RemovedNote)
             .GroupBy(r => (r.ConversationId, r.QuestionSequence))
             .Select(g => new GapQuestion(
+                g.Key.ConversationId,
                 g.First().Question!,
                 g.Any(r => r.AnswerMode == ReviewSql.Declined),
                 g.Any(r => r.AnswerMode != ReviewSql.Declined && r.AnswerConfidence < threshold),

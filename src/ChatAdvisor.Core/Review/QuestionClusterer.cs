@@ -3,7 +3,7 @@ using ChatAdvisor.Knowledge;
 namespace ChatAdvisor.Review;
 
 /// <summary>One visitor question whose answer fell short, and how.</summary>
-internal sealed record GapQuestion(string Text, bool Declined, bool LowConfidence, bool NotHelpful, string? FeedbackReason, DateTimeOffset Seen);
+internal sealed record GapQuestion(string ConversationId, string Text, bool Declined, bool LowConfidence, bool NotHelpful, string? FeedbackReason, DateTimeOffset Seen);
 
 /// <summary>
 /// Groups questions by the Jaccard similarity of their term sets (<see cref="TextAnalyzer.Terms"/>, no synonyms).
@@ -15,6 +15,7 @@ internal static class QuestionClusterer
 {
     public const int MaxExamples = 5;
     public const int MaxReasons = 10;
+    public const int MaxConversations = 10;
 
     public static List<GapGroup> Cluster(IEnumerable<GapQuestion> questions, double threshold)
     {
@@ -75,7 +76,8 @@ internal static class QuestionClusterer
             questions.Count(q => q.NotHelpful),
             [.. reasons],
             questions.Max(q => q.Seen),
-            [.. group[0].Terms.Order(StringComparer.Ordinal)]);
+            [.. group[0].Terms.Order(StringComparer.Ordinal)],
+            [.. questions.OrderByDescending(q => q.Seen).Select(q => q.ConversationId).Distinct(StringComparer.Ordinal).Take(MaxConversations)]);
     }
 
     /// <summary>One wording (same words once lower-cased and without punctuation) and every time it was asked.</summary>

@@ -17,7 +17,11 @@ public sealed record TranscriptEntry(
     string? Role,
     string? Text,
     DateTimeOffset Timestamp,
-    AnswerInfo? Answer);
+    AnswerInfo? Answer)
+{
+    /// <summary>A bot message that replies to nothing (no <c>replyToId</c>): a greeting or a proactive message.</summary>
+    public bool Unprompted { get; init; }
+}
 
 /// <summary>How an answer was produced: mode (<c>extractive</c>, <c>generative</c>, <c>declined</c>), confidence, cited section keys, and the visitor's rating.</summary>
 public sealed record AnswerInfo(string Mode, double? Confidence, IReadOnlyList<string> Citations, AnswerRating? Feedback);
@@ -25,9 +29,16 @@ public sealed record AnswerInfo(string Mode, double? Confidence, IReadOnlyList<s
 /// <summary>A visitor's (latest) rating of an answer.</summary>
 public sealed record AnswerRating(bool Helpful, string? Reason, DateTimeOffset RatedAt);
 
-/// <summary>What a recruiter sees of an application in a transcript. Deliberately without the candidate's secret hash or storage key.</summary>
+/// <summary>
+/// What a recruiter sees of an application in a transcript: what the candidate entered in the CV dialog and the file.
+/// Deliberately without the candidate's secret hash or storage key.
+/// </summary>
 public sealed record CvSubmissionSummary(
     string Reference,
+    string Name,
+    string Email,
+    string? Location,
+    string? NoticePeriod,
     string Roles,
     string FileName,
     string FileType,

@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
+using CsvHelper;
 using ChatAdvisor.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatAdvisor.Review;
 
 /// <summary>
-/// Writes transcripts for download, one row (CSV) or object (JSON) per activity, conversations in the order asked
-/// (duplicates once, unknown ids skipped). Conversations are read one at a time, so an export of many stays small in memory.
+/// Writes transcripts for download, one row (CSV) or object (JSON) per message, conversations in the order asked
+/// (duplicates once, unknown ids skipped). Bot messages are exported as plain text, their sources spelled out. Conversations are read one at a time, so an export of many stays small in memory.
 /// </summary>
 public sealed class TranscriptExport(IDbContextFactory<ChatAdvisorDb> dbFactory)
 {
@@ -17,36 +17,44 @@ public sealed class TranscriptExport(IDbContextFactory<ChatAdvisorDb> dbFactory)
     public static IReadOnlyList<string> CsvColumns { get; } =
         ["conversation_id", "sequence", "time", "type", "role", "text", "mode", "confidence", "citations", "feedback", "feedback_reason"];
 
-    private static readonly byte[] s_utf8Bom = [0xEF, 0xBB, 0xBF];
+    /// <summary>
+    /// UTF-8 with a byte order mark (so Excel reads it as UTF-8), CRLF records; a text that a spreadsheet would run as
+    /// a formula is written quoted behind a single quote.
+    /// </summary>
+    private static readonly CsvWriterOptions s_csv = CsvWriterOptions.Default with
+    {
+        WriteByteOrderMark = true,
+        Injection = CsvInjection.Escape,
+    };
+
     private const int FlushThreshold = 32 * 1024;
 
-    /// <summary>UTF-8 with a byte order mark (so Excel reads it as UTF-8), CRLF records, citations separated by "; ".</summary>
+    /// <summary>One record per message (see <see cref="TranscriptMessages"/>), its text plain; citations separated by "; ".</summary>
     public async Task WriteCsvAsync(IEnumerable<string> conversationIds, Stream output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversationIds);
         ArgumentNullException.ThrowIfNull(output);
-        await output.WriteAsync(s_utf8Bom, cancellationToken);
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
-        await writer.WriteAsync(CsvFormat.Record(CsvColumns).AsMemory(), cancellationToken);
+        await using var csv = CsvWriter.Create(output, s_csv, leaveOpen: true);
+        await csv.WriteRecordAsync([.. CsvColumns], cancellationToken);
         await foreach (var (conversationId, entry) in EntriesAsync(conversationIds, cancellationToken))
         {
             var answer = entry.Answer;
-            await writer.WriteAsync(CsvFormat.Record(
+            await csv.WriteRecordAsync(
             [
                 conversationId,
                 entry.Sequence.ToString(CultureInfo.InvariantCulture),
                 Time(entry.Timestamp),
                 entry.Type,
                 entry.Role,
-                entry.Text,
+                TranscriptMessages.PlainText(entry),
                 answer?.Mode,
                 answer?.Confidence?.ToString(CultureInfo.InvariantCulture),
                 answer is null ? null : string.Join("; ", answer.Citations),
                 answer?.Feedback is { } rating ? (rating.Helpful ? "helpful" : "not helpful") : null,
                 answer?.Feedback?.Reason,
-            ]).AsMemory(), cancellationToken);
+            ], cancellationToken);
         }
-        await writer.FlushAsync(cancellationToken);
+        await csv.FlushAsync(cancellationToken);
     }
 
     /// <summary>
@@ -67,7 +75,7 @@ public sealed class TranscriptExport(IDbContextFactory<ChatAdvisorDb> dbFactory)
             json.WriteString("time", Time(entry.Timestamp));
             json.WriteString("type", entry.Type);
             json.WriteString("role", entry.Role);
-            json.WriteString("text", entry.Text);
+            json.WriteString("text", TranscriptMessages.PlainText(entry));
             json.WriteString("mode", entry.Answer?.Mode);
             if (entry.Answer?.Confidence is { } confidence)
             {
@@ -113,7 +121,7 @@ public sealed class TranscriptExport(IDbContextFactory<ChatAdvisorDb> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         foreach (var conversationId in conversationIds.Distinct(StringComparer.Ordinal))
         {
-            foreach (var entry in await TranscriptView.ReadEntriesAsync(db, conversationId, cancellationToken))
+            foreach (var entry in TranscriptMessages.Conversational(await TranscriptView.ReadEntriesAsync(db, conversationId, cancellationToken)))
             {
                 yield return (conversationId, entry);
             }

@@ -23,7 +23,7 @@ public sealed class TranscriptView(IDbContextFactory<ChatAdvisorDb> dbFactory)
         var activities = await ReadEntriesAsync(db, conversationId, cancellationToken);
         var submissions = (await db.CvSubmissions.AsNoTracking()
                 .Where(s => s.ConversationId == conversationId)
-                .Select(s => new CvSubmissionSummary(s.Reference, s.Roles, s.FileName, s.FileType, s.FileSize, s.SubmittedAt, s.TalentPool))
+                .Select(s => new CvSubmissionSummary(s.Reference, s.Name, s.Email, s.Location, s.NoticePeriod, s.Roles, s.FileName, s.FileType, s.FileSize, s.SubmittedAt, s.TalentPool))
                 .ToListAsync(cancellationToken))
             .OrderBy(s => s.SubmittedAt)
             .ToList();
@@ -40,12 +40,20 @@ public sealed class TranscriptView(IDbContextFactory<ChatAdvisorDb> dbFactory)
         var rows = await db.TranscriptActivities.AsNoTracking()
             .Where(a => a.ConversationId == conversationId)
             .OrderBy(a => a.Sequence)
-            .Select(a => new { a.Sequence, a.ActivityId, a.Type, a.FromRole, a.Text, a.Timestamp, a.AnswerMode, a.AnswerConfidence, a.AnswerCitations })
+            .Select(a => new
+            {
+                a.Sequence, a.ActivityId, a.Type, a.FromRole, a.Text, a.Timestamp, a.AnswerMode, a.AnswerConfidence, a.AnswerCitations,
+                // Stored activities leave out null properties, so a reply is one whose JSON names replyToId.
+                Unprompted = a.FromRole == ReviewSql.Bot && !a.Json.Contains("\"replyToId\""),
+            })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(a => new TranscriptEntry(
             a.Sequence, a.ActivityId, a.Type, a.FromRole, SecretMask.Apply(a.Text), a.Timestamp,
             a.AnswerMode is null
                 ? null
-                : new AnswerInfo(a.AnswerMode, a.AnswerConfidence, ReviewSql.Citations(a.AnswerCitations), ratings.GetValueOrDefault(a.ActivityId))))];
+                : new AnswerInfo(a.AnswerMode, a.AnswerConfidence, ReviewSql.Citations(a.AnswerCitations), ratings.GetValueOrDefault(a.ActivityId)))
+        {
+            Unprompted = a.Unprompted,
+        })];
     }
 }

@@ -38,7 +38,10 @@ public static class PortalEndpoints
             return context.Response.WriteAsync("The recruiter portal is available over HTTPS only.", context.RequestAborted);
         }
         var headers = context.Response.Headers;
-        headers.CacheControl = "no-store";
+        // "no-cache" beside "no-store" is what antiforgery sets on every page with a form; without it, antiforgery
+        // overrides the header and logs a warning for each such page.
+        headers.CacheControl = "no-cache, no-store";
+        headers.Pragma = "no-cache";
         headers.XFrameOptions = "DENY";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";

@@ -21,6 +21,7 @@ public sealed class KnowledgeGapsTests(GapData data) : IClassFixture<GapData>
             ["How much does an MLOps engineer earn?", "What does an MLOps engineer earn?", "What is the salary of an MLOps engineer?"],
             salary.Examples);
         Assert.Equal(["earn", "engineer", "mlop"], salary.Terms);
+        Assert.Equal(["g4", "g3", "g2", "g1"], salary.ConversationIds);
     }
 
     [Fact]

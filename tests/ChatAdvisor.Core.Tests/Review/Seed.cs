@@ -35,6 +35,9 @@ public sealed class Seed
 
         public Transcript Event() => Add("event", "user", null);
 
+        /// <summary>A streamed draft of an answer, as the bot sends it before the final message.</summary>
+        public Transcript Typing(string textSoFar) => Add("typing", "bot", textSoFar);
+
         public Transcript Answer(string text, string mode, double confidence, params string[] citations)
         {
             Add("message", "bot", text);
@@ -69,6 +72,8 @@ public sealed class Seed
                 SecretHash = SecretHash,
                 Name = "Ada Lovelace",
                 Email = "ada@example.com",
+                Location = "Berlin",
+                NoticePeriod = "3 months",
                 Roles = roles,
                 TalentPool = talentPool,
                 FileName = "cv.pdf",

@@ -47,7 +47,7 @@ public sealed class TranscriptViewTests(PortalData data) : IClassFixture<PortalD
         var detail = await data.Db.Transcripts.GetAsync("conv-1", CancellationToken.None);
 
         var cv = Assert.Single(detail!.Submissions);
-        Assert.Equal(new CvSubmissionSummary("CV-1111", "MLOps Engineer", "cv.pdf", "pdf", 52_000, PortalData.Utc(3, 1, 9, 3), true), cv);
+        Assert.Equal(new CvSubmissionSummary("CV-1111", "Ada Lovelace", "ada@example.com", "Berlin", "3 months", "MLOps Engineer", "cv.pdf", "pdf", 52_000, PortalData.Utc(3, 1, 9, 3), true), cv);
         Assert.DoesNotContain(typeof(CvSubmissionSummary).GetProperties(), p => p.Name.Contains("Secret", StringComparison.Ordinal));
         Assert.DoesNotContain(Seed.SecretHash, JsonSerializer.Serialize(detail), StringComparison.Ordinal);
     }

@@ -34,6 +34,7 @@ public sealed class AdminErasureBrowserTests(ChromiumFixture chromium, ITestOutp
         await Expect(Page.Locator("#erase-matches tbody tr")).ToHaveCountAsync(1);
         await Expect(Page.Locator("#erase-matches")).ToContainTextAsync(reference);
         await Expect(Page.Locator("#erase-matches")).ToContainTextAsync("my cv.pdf");
+        await Axe.AssertNoViolationsAsync(Page, "the erasure page with a match");
         await ScreenshotAsync("portal-erase-confirm.png");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Erase permanently" }).ClickAsync();
 
@@ -48,6 +49,7 @@ public sealed class AdminErasureBrowserTests(ChromiumFixture chromium, ITestOutp
         await Page.GotoAsync("/portal/admin/audit?filter=erase");
         await Expect(Page.Locator("#audit tbody tr")).ToHaveCountAsync(1);
         await Expect(Page.Locator("#audit")).ToContainTextAsync(reference);
+        await Axe.AssertNoViolationsAsync(Page, "the audit log");
         await ScreenshotAsync("portal-audit.png");
         var client = await DirectLineClient.StartAsync(App.CreateClient());
         await client.AskAsync("What is the salary of a data engineer?");

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using ChatAdvisor.Web.Portal;
 using ChatAdvisor.Web.Portal.Review;
 using ChatAdvisor.Web.Tests.Browser;
@@ -19,9 +17,9 @@ public sealed class ReviewBrowserTests(ChromiumFixture chromium, ITestOutputHelp
     [Fact]
     public async Task RecruiterSignsInFindsAConversationByAWordOpensItAndDownloadsTheCv()
     {
-        var reference = await ApplyOverDirectLineAsync();
+        var (reference, _) = await PortalBrowserFlows.ApplyOverDirectLineAsync(Address);
         var account = await PortalAccount.CreateRecruiterAsync(App);
-        await SignInAsync(account);
+        await PortalBrowserFlows.SignInAsync(Page, account);
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Conversations", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Conversations" })).ToBeVisibleAsync();
@@ -42,35 +40,6 @@ public sealed class ReviewBrowserTests(ChromiumFixture chromium, ITestOutputHelp
         Assert.Equal(CvSamplesForChat.Pdf, await File.ReadAllBytesAsync((await download.PathAsync())!));
         Assert.Empty(Browser.Problems);
         Assert.Contains(await AuditAsync(ReviewAuditActions.CvDownload), e => e.Subject == reference);
-    }
-
-    private async Task<string> ApplyOverDirectLineAsync()
-    {
-        using var http = new HttpClient { BaseAddress = Address };
-        var client = await DirectLineClient.StartAsync(http);
-        await client.AskAsync("What does an MLOps engineer do?");
-        await CvDialogOverDirectLineTests.RunToFileStepAsync(client);
-        Assert.Equal(HttpStatusCode.OK, (await client.UploadAsync("my cv.pdf", "application/pdf", CvSamplesForChat.Pdf)).StatusCode);
-        await client.WaitForBotAsync(t => t.Contains("Shall I send it?", StringComparison.Ordinal));
-        var confirmation = DirectLineClient.Text(await client.SayAndWaitAsync("Confirm and send", "Reference:"));
-        var other = await DirectLineClient.StartAsync(http);
-        await other.AskAsync($"Do you have offices in {ReviewFixture.UnansweredWord}?");
-        return Regex.Match(confirmation, "CV-[A-Z0-9]{4}-[A-Z0-9]{4}").Value;
-    }
-
-    /// <summary>The first sign-in: password, then the authenticator app set up from the key on the page.</summary>
-    private async Task SignInAsync(PortalAccount account)
-    {
-        await Page.GotoAsync("/portal");
-        await Page.GetByLabel("Email address").FillAsync(account.Email);
-        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(account.Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Set up your authenticator app" })).ToBeVisibleAsync();
-        var key = (await Page.Locator("#shared-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
-        await Page.GetByLabel("6-digit code from your authenticator app").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Continue to the portal" }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Recruiter portal" })).ToBeVisibleAsync();
     }
 
     private async Task<List<PortalAuditEntry>> AuditAsync(string action)

@@ -16,8 +16,15 @@ public sealed class ReviewTranscriptTests(ReviewFixture fixture)
         Assert.Matches(@"Mode: <strong>extractive</strong> · confidence <strong>[01]\.\d\d</strong>", html);
         Assert.Matches(@"<ul class=""citations"">\s*<li><code>mlops-engineer[^<#]*#[^<]+</code></li>", html);
         Assert.Matches("Visitor: rated not helpful[^<]*Too &lt;vague&gt;</div>", html);
-        Assert.Contains($"<td>{fixture.Reference}</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>my cv (final).pdf</td>", html, StringComparison.Ordinal);
+        Assert.Contains($"<td data-label=\"Reference\">{fixture.Reference}</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"Candidate\">Grace Hopper</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"mailto:grace@example.com\">grace@example.com</a>", html, StringComparison.Ordinal);
+        Assert.Matches("<td data-label=\"Location\">(–|&#x2013;)</td>", html);
+        Assert.Contains("<td data-label=\"Notice period\">3 months</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"File\">my cv (final).pdf</td>", html, StringComparison.Ordinal);
+        Assert.Matches(@"<ol class=""sources"" aria-label=""Sources"">\s*<li id=""m\d+-source-1"" value=""1"">[^<]*guide[^<]*</li>", html);
+        Assert.DoesNotContain("cite:", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("an AI assistant</strong>, not a person", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/portal/cv/{fixture.Reference}\"", html, StringComparison.Ordinal);
         Assert.Contains(await fixture.AuditAsync(ReviewAuditActions.View), e => e.Subject == fixture.WithCv);
     }

@@ -24,6 +24,9 @@ public sealed class ConversationFilter
 
     public string? Text { get; set; }
 
+    /// <summary>Whether conversations in which the visitor wrote nothing are listed too; by default they are not.</summary>
+    public bool ShowEmpty { get; set; }
+
     public ConversationQuery ToQuery(int page) => new()
     {
         From = From,
@@ -33,6 +36,7 @@ public sealed class ConversationFilter
         Unanswered = Unanswered,
         LowConfidence = LowConfidence,
         Feedback = Feedback,
+        HasVisitorMessage = ShowEmpty ? null : true,
         Role = Blank(Role),
         Text = Blank(Text),
         Page = page,
@@ -52,6 +56,7 @@ public sealed class ConversationFilter
         Add(route, nameof(Feedback), Feedback == FeedbackFilter.Any ? null : Feedback.ToString());
         Add(route, nameof(Role), Blank(Role));
         Add(route, nameof(Text), Blank(Text));
+        Add(route, nameof(ShowEmpty), ShowEmpty ? "true" : null);
         return route;
     }
 

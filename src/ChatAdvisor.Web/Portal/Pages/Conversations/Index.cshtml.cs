@@ -17,6 +17,8 @@ public sealed class ConversationListModel(
     /// <summary>The most conversations one export takes.</summary>
     public const int MaxExport = ConversationQuery.MaxPageSize;
 
+    public const string SelectOneMessage = "Select one or more conversations to export.";
+
     [BindProperty(SupportsGet = true)]
     public ConversationFilter Filter { get; set; } = new();
 
@@ -39,7 +41,7 @@ public sealed class ConversationListModel(
         {
             Error = ids.Count > MaxExport
                 ? $"Select at most {MaxExport} conversations for one export."
-                : "Select one or more conversations to export.";
+                : SelectOneMessage;
             await SearchAsync(cancellationToken);
             return Page();
         }
