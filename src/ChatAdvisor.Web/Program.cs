@@ -8,6 +8,7 @@ using ChatAdvisor.Web.Site;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddAppFolderSettings();
 builder.AddServiceDefaults();
 builder.AddObservability();
 builder.Services.AddChatAdvisorCore();

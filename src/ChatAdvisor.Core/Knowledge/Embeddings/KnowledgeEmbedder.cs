@@ -44,6 +44,11 @@ public sealed partial class KnowledgeEmbedder : IDisposable
         var started = Stopwatch.GetTimestamp();
         var texts = index.Chunks.SelectMany((chunk, i) => SemanticIndex.Texts(chunk, index.Units[i])).Concat(index.Intents.Examples.Select(e => e.Text)).Distinct(StringComparer.Ordinal).ToList();
         var missing = texts.Where(t => !_cache.TryGet(t, out _)).ToList();
+        if (missing.Count > 0)
+        {
+            // On a first run this is the longest wait; say so before it starts.
+            Embedding(_logger, missing.Count, texts.Count);
+        }
         try
         {
             foreach (var batch in missing.Chunk(32))
@@ -97,6 +102,9 @@ public sealed partial class KnowledgeEmbedder : IDisposable
 
     [LoggerMessage(1101, LogLevel.Information, "Knowledge embedded: {Texts} texts, {Computed} computed, the rest from the cache, in {Milliseconds:0} ms")]
     private static partial void Embedded(ILogger logger, int texts, int computed, double milliseconds);
+
+    [LoggerMessage(1103, LogLevel.Information, "Embedding {Computed} of {Texts} knowledge texts with the local model (later starts take them from the cache)...")]
+    private static partial void Embedding(ILogger logger, int computed, int texts);
 
     [LoggerMessage(1102, LogLevel.Warning, "The embedding model is unavailable; ranking on keywords alone")]
     private static partial void Unavailable(ILogger logger, Exception exception);
