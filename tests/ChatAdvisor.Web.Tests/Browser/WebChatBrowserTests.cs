@@ -94,7 +94,16 @@ public sealed class WebChatBrowserTests(ChromiumFixture chromium, ITestOutputHel
         var dialog = Page.GetByRole(AriaRole.Dialog, new() { Name = "MLOps Engineer role guide" });
         await Expect(dialog).ToBeVisibleAsync();
         await Expect(dialog).ToContainTextAsync("An MLOps engineer");
-        await ScreenshotAsync("citation-dialog.png");
+        await Browser.ScreenshotAsync("chat-citation-desktop.png", fullPage: false, forDocs: true);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+
+        // The same on a phone: the dialog fits the screen and closes again.
+        await Page.SetViewportSizeAsync(390, 844);
+        await marker.ClickAsync();
+        await Expect(dialog).ToBeVisibleAsync();
+        Assert.True(await dialog.EvaluateAsync<bool>("d => d.getBoundingClientRect().width <= 390"), "the citation dialog must fit a 390 px screen");
+        await Browser.ScreenshotAsync("chat-citation-phone.png", fullPage: false, forDocs: true);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
 
