@@ -56,7 +56,7 @@ public sealed partial class BotFrameworkChannel(
         var conversationId = activity.Conversation?.Id;
         if (string.IsNullOrEmpty(conversationId))
         {
-            return Results.BadRequest();
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "The activity needs conversation.id.");
         }
         if (TeamsActivities.IsTeams(activity) && !IsAllowedTenant(activity))
         {
