@@ -38,7 +38,7 @@ public sealed class InputLimitsOptions
     [Range(1, 10_000)]
     public int ActivitiesPerConversationPerMinute { get; set; } = 60;
 
-    /// <summary>Requests one client address may make per minute to the chat routes. Default 600.</summary>
+    /// <summary>POST requests (messages, uploads, tokens) one client address may make per minute to the chat routes. Default 600.</summary>
     [Range(1, 100_000)]
-    public int RequestsPerAddressPerMinute { get; set; } = 600;
+    public int PostsPerAddressPerMinute { get; set; } = 600;
 }

@@ -18,10 +18,10 @@ public static class VisitorRateLimits
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<InputLimitsOptions>>((options, limits) =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            var perAddress = limits.Value.RequestsPerAddressPerMinute;
+            var perAddress = limits.Value.PostsPerAddressPerMinute;
             var perConversation = limits.Value.ActivitiesPerConversationPerMinute;
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context => IsChatRoute(context.Request.Path)
+                PartitionedRateLimiter.Create<HttpContext, string>(context => HttpMethods.IsPost(context.Request.Method) && IsChatRoute(context.Request.Path)
                     ? RateLimitPartition.GetFixedWindowLimiter("address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "local"), _ => Window(perAddress))
                     : RateLimitPartition.GetNoLimiter("")),
                 PartitionedRateLimiter.Create<HttpContext, string>(context => PostingConversation(context.Request) is { } conversation
