@@ -23,6 +23,8 @@ public sealed class UploadLimitTests : IDisposable
             ["Limits:MaxAttachmentsPerConversation"] = "3",
             ["Limits:MaxUploadBytesPerConversationPerHour"] = "300000",
             ["Limits:MaxTextLength"] = "500",
+            // The budget test moves the clock past an hour; the token must outlive that.
+            ["DirectLine:TokenLifetime"] = "1.00:00:00",
         }, s => s.AddSingleton<TimeProvider>(_time));
         _http = _app.CreateClient();
     }

@@ -30,7 +30,7 @@ internal sealed class HostileRequests(Random random, DirectLineClient visitor)
     private HttpRequestMessage Json(HttpMethod method, string path, string? token)
     {
         var request = new HttpRequestMessage(method, path) { Content = new ByteArrayContent(JsonBody()) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(Pick(["application/json", "text/plain", "application/json; charset=utf-16"]));
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", Pick(["application/json", "text/plain", "application/json; charset=utf-16"]));
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
