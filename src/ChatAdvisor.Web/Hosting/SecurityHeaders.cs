@@ -6,13 +6,14 @@ namespace ChatAdvisor.Web.Hosting;
 /// <summary>
 /// Content-Security-Policy and companions on every response. Scripts come only from this site and are never
 /// evaluated from strings; styles may be inline because Web Chat writes its styles at run time; images may be
-/// data: URIs (the authenticator QR code, Web Chat's icons) and blob: (previews of files being sent).
+/// data: URIs (the authenticator QR code, Web Chat's icons) and blob: (previews of files being sent; Web Chat also
+/// reads a chosen file back from its blob: address before uploading it, hence blob: in connect-src).
 /// </summary>
 public static class SecurityHeaders
 {
     private const string Policy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-        + "connect-src 'self'; media-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors ";
+        + "connect-src 'self' blob:; media-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors ";
 
     public static IHostApplicationBuilder AddSecurityHeaders(this IHostApplicationBuilder builder)
     {

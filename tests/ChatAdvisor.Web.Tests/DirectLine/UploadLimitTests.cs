@@ -25,6 +25,7 @@ public sealed class UploadLimitTests : IDisposable
             ["Limits:MaxTextLength"] = "500",
             // The budget test moves the clock past an hour; the token must outlive that.
             ["DirectLine:TokenLifetime"] = "1.00:00:00",
+            ["DirectLine:MaxSessionLifetime"] = "2.00:00:00",
         }, s => s.AddSingleton<TimeProvider>(_time));
         _http = _app.CreateClient();
     }
