@@ -28,8 +28,9 @@ public sealed partial class AdvisorBot(
             case ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade":
                 await WelcomeOnceAsync(turn, cancellationToken);
                 break;
-            case ActivityTypes.InstallationUpdate when activity.Action == "remove":
+            case ActivityTypes.InstallationUpdate when activity.Action == "remove" && TeamsActivities.IsTeams(activity) && activity.FromAuthenticatedChannel:
                 // The app was removed: what this conversation held goes with it (applications stay, under their own rules).
+                // Only Teams itself can say so; a visitor or an unauthenticated local call cannot erase a transcript.
                 await conversations.DeleteAsync(turn.ConversationId, cancellationToken);
                 break;
             case ActivityTypes.Event when activity.Name == FeedbackHandler.WebChatEvent:

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ChatAdvisor.Conversations;
 using ChatAdvisor.Web.Bot.CvUpload;
+using ChatAdvisor.Web.Bot.Protocol;
 
 namespace ChatAdvisor.Web.Bot;
 
@@ -18,8 +19,8 @@ public sealed partial class FeedbackHandler(FeedbackStore feedback, Conversation
     public async Task<bool> TryHandleWebChatEventAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var action = turn.Activity.Entities is { Count: > 0 } entities ? entities[0] : null;
-        var type = action?["@type"]?.GetValue<string>();
-        var id = action?["@id"]?.GetValue<string>();
+        var type = action.StringAt("@type");
+        var id = action.StringAt("@id");
         if (turn.Activity.Name != WebChatEvent || type is not ("LikeAction" or "DislikeAction")
             || id?.StartsWith(AnswerRenderer.FeedbackPrefix, StringComparison.Ordinal) != true)
         {

@@ -4,8 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace ChatAdvisor.Web.DirectLine;
 
-/// <summary>Files uploaded through Direct Line, on local disk under one folder per conversation.</summary>
-public sealed class AttachmentStore(IOptions<DirectLineOptions> options, IHostEnvironment environment)
+/// <summary>
+/// Files uploaded through Direct Line, on local disk under one folder per conversation. A file waits here only for
+/// the turn that takes it (a CV moves to the CV store); <see cref="SweepAsync"/> removes what nobody took.
+/// </summary>
+public sealed class AttachmentStore(IOptions<DirectLineOptions> options, IHostEnvironment environment, TimeProvider time)
 {
     private readonly string _root = Path.GetFullPath(options.Value.AttachmentsPath, environment.ContentRootPath);
 
@@ -19,7 +22,7 @@ public sealed class AttachmentStore(IOptions<DirectLineOptions> options, IHostEn
             await content.CopyToAsync(file, cancellationToken);
         }
         await File.WriteAllTextAsync(Path.Combine(folder, id + ".json"),
-            JsonSerializer.Serialize(new StoredAttachment(id, name, contentType)), cancellationToken);
+            JsonSerializer.Serialize(new StoredAttachment(id, name, contentType) { SavedAt = time.GetUtcNow() }), cancellationToken);
         return id;
     }
 
@@ -51,8 +54,69 @@ public sealed class AttachmentStore(IOptions<DirectLineOptions> options, IHostEn
         return Task.CompletedTask;
     }
 
+    /// <summary>Deletes every file saved before <paramref name="savedBefore"/>, and folders left empty; returns how many files went.</summary>
+    public async Task<int> SweepAsync(DateTimeOffset savedBefore, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(_root))
+        {
+            return 0;
+        }
+        var removed = 0;
+        foreach (var folder in Directory.EnumerateDirectories(_root))
+        {
+            foreach (var meta in Directory.EnumerateFiles(folder, "*.json"))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                StoredAttachment? info = null;
+                try
+                {
+                    info = JsonSerializer.Deserialize<StoredAttachment>(await File.ReadAllTextAsync(meta, cancellationToken));
+                }
+                catch (JsonException)
+                {
+                    // Unreadable metadata cannot be claimed either: it goes.
+                }
+                if (info is null || info.SavedAt < savedBefore)
+                {
+                    File.Delete(meta[..^".json".Length]);
+                    File.Delete(meta);
+                    removed++;
+                }
+            }
+            // A file without metadata is half of an interrupted save.
+            foreach (var orphan in Directory.EnumerateFiles(folder).Where(f => !f.EndsWith(".json", StringComparison.Ordinal) && !File.Exists(f + ".json")))
+            {
+                if (File.GetLastWriteTimeUtc(orphan) < savedBefore.UtcDateTime)
+                {
+                    File.Delete(orphan);
+                }
+            }
+            if (!Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
+        }
+        return removed;
+    }
+
+    /// <summary>A file name that is safe in headers, logs and JSON: no path, no control characters, at most 200 characters.</summary>
+    public static string? CleanName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+        var bare = Path.GetFileName(name.Replace('\\', '/'));
+        var clean = new string(bare.Where(c => !char.IsControl(c) && c is not ('"' or '\u2028' or '\u2029')).ToArray()).Trim();
+        return clean.Length == 0 ? null : clean.Length > 200 ? clean[..200] : clean;
+    }
+
     private string Folder(string conversationId) =>
         Path.Combine(_root, Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(conversationId)))[..32]);
 }
 
-public sealed record StoredAttachment(string Id, string Name, string ContentType);
+public sealed record StoredAttachment(string Id, string Name, string ContentType)
+{
+    /// <summary>When the file arrived; files from before this was recorded count as old.</summary>
+    public DateTimeOffset SavedAt { get; init; }
+}

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ChatAdvisor.Web.Bot.Protocol;
+using ChatAdvisor.Web.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ChatAdvisor.Web.DirectLine;
 
@@ -57,7 +59,13 @@ public static class DirectLineEndpoints
         {
             return ErrorResponse.Problem(StatusCodes.Status400BadRequest, "BadArgument", "Only tokens can be refreshed.");
         }
-        return TypedResults.Ok(new ConversationResponse(caller.ConversationId!, tokens.Issue(caller.ConversationId!, caller.UserId!), tokens.LifetimeSeconds));
+        if (!tokens.CanRefresh(caller))
+        {
+            return ErrorResponse.Problem(StatusCodes.Status403Forbidden, "TokenExpired", "This chat session has reached its maximum length; start a new conversation.");
+        }
+        var fresh = tokens.Issue(caller.ConversationId!, caller.UserId!, caller.SessionStart);
+        tokens.Retire(caller);
+        return TypedResults.Ok(new ConversationResponse(caller.ConversationId!, fresh, tokens.LifetimeSeconds));
     }
 
     private static async Task<IResult> StartConversationAsync(HttpContext context, DirectLineTokens tokens, DirectLineChannel channel, CancellationToken cancellationToken)
@@ -70,8 +78,8 @@ public static class DirectLineEndpoints
         var (conversationId, userId) = caller!.IsSecret ? NewIdentity() : (caller.ConversationId!, caller.UserId!);
         var locale = await ReadLocaleAsync(context.Request, cancellationToken);
         var created = await channel.StartAsync(conversationId, userId, locale, cancellationToken);
-        var body = new ConversationResponse(conversationId, tokens.Issue(conversationId, userId), tokens.LifetimeSeconds,
-            DirectLineStream.StreamUrl(context.Request, conversationId, tokens.Issue(conversationId, userId), watermark: null));
+        var body = new ConversationResponse(conversationId, tokens.Issue(conversationId, userId, caller.SessionStart), tokens.LifetimeSeconds,
+            DirectLineStream.StreamUrl(context.Request, conversationId, tokens.Issue(conversationId, userId, caller.SessionStart), watermark: null));
         return created ? TypedResults.Created((string?)null, body) : TypedResults.Ok(body);
     }
 
@@ -91,44 +99,46 @@ public static class DirectLineEndpoints
         {
             return ErrorResponse.Problem(StatusCodes.Status400BadRequest, "BadArgument", "The watermark is not one this service issued.");
         }
-        var token = tokens.Issue(conversationId, caller!.UserId ?? "");
+        var token = tokens.Issue(conversationId, caller!.UserId ?? "", caller.SessionStart);
         return TypedResults.Ok(new ConversationResponse(conversationId, token, tokens.LifetimeSeconds,
             DirectLineStream.StreamUrl(context.Request, conversationId, token, string.IsNullOrEmpty(watermark) ? null : from)));
     }
 
     private static async Task<IResult> PostActivityAsync(string conversationId, HttpContext context, DirectLineTokens tokens,
-        DirectLineChannel channel, CancellationToken cancellationToken)
+        DirectLineChannel channel, IOptions<InputLimitsOptions> limits, CancellationToken cancellationToken)
     {
         var (caller, failure) = await DirectLineAuth.AuthenticateAsync(context, tokens, conversationId);
         if (failure is not null)
         {
             return failure;
         }
-        Activity? activity;
-        try
+        var (activity, problem, status) = await ActivityInput.ReadAsync(context.Request.Body, context.Request.ContentLength, limits.Value, cancellationToken);
+        if (activity is null)
         {
-            activity = await JsonSerializer.DeserializeAsync(context.Request.Body, ActivityJson.Default.Activity, cancellationToken);
+            return ErrorResponse.Problem(status, status == StatusCodes.Status413PayloadTooLarge ? "MessageSizeTooBig" : "BadArgument", problem!);
         }
-        catch (JsonException ex)
-        {
-            return ErrorResponse.Problem(StatusCodes.Status400BadRequest, "BadArgument", $"The activity is not valid JSON: {ex.Message}");
-        }
-        return await PostAsync(conversationId, caller!, activity is null ? null : activity with { ServiceUrl = ServiceUrl(context.Request) }, channel, cancellationToken);
+        return await PostAsync(conversationId, caller!, activity with { ServiceUrl = ServiceUrl(context.Request) }, limits.Value, channel, cancellationToken);
     }
+
+    /// <summary>
+    /// What a visitor may send: messages, typing and events. Membership and installation events are the channel's
+    /// to send (only Teams, through authenticated <c>/api/messages</c>, may tell the bot it was removed).
+    /// </summary>
+    internal static bool IsVisitorType(string? type) => type is ActivityTypes.Message or ActivityTypes.Typing or ActivityTypes.Event;
 
     /// <summary>This host's base address, given to the bot as the activity's serviceUrl.</summary>
     internal static string ServiceUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/";
 
-    internal static async Task<IResult> PostAsync(string conversationId, DirectLineCaller caller, Activity? activity,
-        DirectLineChannel channel, CancellationToken cancellationToken)
+    internal static async Task<IResult> PostAsync(string conversationId, DirectLineCaller caller, Activity activity,
+        InputLimitsOptions limits, DirectLineChannel channel, CancellationToken cancellationToken)
     {
-        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        if (ActivityInput.Check(activity, limits) is { } problem)
         {
-            return ErrorResponse.Problem(StatusCodes.Status400BadRequest, "BadArgument", "An activity with a 'type' is required.");
+            return ErrorResponse.Problem(StatusCodes.Status400BadRequest, "BadArgument", problem);
         }
-        if (activity.Type == ActivityTypes.ConversationUpdate)
+        if (!IsVisitorType(activity.Type))
         {
-            return ErrorResponse.Problem(StatusCodes.Status400BadRequest, "BadArgument", "Clients cannot send conversationUpdate activities.");
+            return ErrorResponse.Problem(StatusCodes.Status400BadRequest, "BadArgument", $"Clients cannot send {activity.Type} activities; send a message, typing or event activity.");
         }
         var userId = caller.UserId ?? activity.From?.Id;
         if (string.IsNullOrEmpty(userId))
@@ -171,7 +181,8 @@ public static class DirectLineEndpoints
 
     private static async Task<string?> ReadLocaleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength is null or 0 || request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+        // The body is optional and only ever small; anything else is ignored rather than read.
+        if (request.ContentLength is null or 0 or > 64 * 1024 || request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
         {
             return null;
         }

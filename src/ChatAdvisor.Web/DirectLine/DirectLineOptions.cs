@@ -11,6 +11,13 @@ public sealed class DirectLineOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
+    /// Longest a visitor's session lasts across token refreshes; after it, the chat needs a new conversation.
+    /// Default 12 hours.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
+    public TimeSpan MaxSessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
     /// Base64 HMAC key (at least 32 bytes) that signs tokens; set the same key on every instance. When empty, a
     /// random key is created once and kept in <see cref="SigningKeyFile"/>.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ChatAdvisor.Web.DirectLine;
 
@@ -13,8 +14,18 @@ public sealed record ResourceResponse([property: JsonPropertyName("id")] string 
 
 public sealed record ErrorResponse([property: JsonPropertyName("error")] ErrorDetail Error)
 {
+    /// <summary>
+    /// An RFC 7807 problem that also carries Direct Line's own <c>error</c> member, so Direct Line clients and
+    /// generic HTTP clients both read it.
+    /// </summary>
     public static IResult Problem(int status, string code, string message) =>
-        TypedResults.Json(new ErrorResponse(new ErrorDetail(code, message)), statusCode: status);
+        TypedResults.Problem(new ProblemDetails
+        {
+            Status = status,
+            Title = code,
+            Detail = message,
+            Extensions = { ["error"] = new ErrorDetail(code, message) },
+        });
 }
 
 public sealed record ErrorDetail([property: JsonPropertyName("code")] string Code, [property: JsonPropertyName("message")] string Message);

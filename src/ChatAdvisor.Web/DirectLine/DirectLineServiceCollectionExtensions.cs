@@ -8,13 +8,18 @@ public static class DirectLineServiceCollectionExtensions
     /// <summary>The built-in Direct Line 3.0 channel that the site's Web Chat talks to.</summary>
     public static IHostApplicationBuilder AddDirectLine(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.MaxSessionLifetime >= o.TokenLifetime, "DirectLine:MaxSessionLifetime must be at least DirectLine:TokenLifetime.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<DirectLineTokens>();
         builder.Services.AddSingleton<ConversationHub>();
         builder.Services.AddSingleton<DirectLineChannel>();
         builder.Services.AddSingleton(sp => new ResumableChannel(
             channelId => channelId == Channels.DirectLine, (activity, sent) => sp.GetRequiredService<DirectLineChannel>().ResumeTurn(activity, sent)));
         builder.Services.AddSingleton<AttachmentStore>();
+        builder.Services.AddSingleton<UploadBudget>();
+        builder.Services.AddSingleton<AttachmentSweep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AttachmentSweep>());
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,9 @@ namespace ChatAdvisor.Web.DirectLine;
 
 /// <summary>
 /// Issues and checks Direct Line tokens: short-lived HS256 JWTs bound to one conversation and one user. Web Chat
-/// reads the <c>user</c> claim to fix the user id (protocol notes 5.6).
+/// reads the <c>user</c> claim to fix the user id (protocol notes 5.6). Each token carries the start of its
+/// session, so refreshing cannot keep a conversation open past <see cref="DirectLineOptions.MaxSessionLifetime"/>,
+/// and a refreshed token is retired: a token that leaked stops working at the holder's next refresh.
 /// </summary>
 public sealed class DirectLineTokens
 {
@@ -17,6 +20,10 @@ public sealed class DirectLineTokens
     private readonly SymmetricSecurityKey _key;
     private readonly DirectLineOptions _options;
     private readonly TimeProvider _time;
+    // Retired token ids until their own expiry; after that the signature check refuses them anyway. Held in memory,
+    // so with several instances a retired token stays usable on the others until it expires (minutes).
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _retired = new(StringComparer.Ordinal);
+    private int _retiredSincePrune;
 
     public DirectLineTokens(IOptions<DirectLineOptions> options, IHostEnvironment environment, TimeProvider time)
     {
@@ -27,17 +34,26 @@ public sealed class DirectLineTokens
 
     public int LifetimeSeconds => (int)_options.TokenLifetime.TotalSeconds;
 
-    public string Issue(string conversationId, string userId)
+    /// <summary>A token for the conversation; <paramref name="sessionStart"/> carries a refreshed session's start.</summary>
+    public string Issue(string conversationId, string userId, DateTimeOffset? sessionStart = null)
     {
         var now = _time.GetUtcNow().UtcDateTime;
+        var start = sessionStart?.UtcDateTime ?? now;
+        var end = start + _options.MaxSessionLifetime;
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = Issuer,
             IssuedAt = now,
             NotBefore = now,
-            Expires = now + _options.TokenLifetime,
-            Claims = new Dictionary<string, object> { ["conv"] = conversationId, ["user"] = userId },
+            Expires = now + _options.TokenLifetime < end ? now + _options.TokenLifetime : end,
+            Claims = new Dictionary<string, object>
+            {
+                ["conv"] = conversationId,
+                ["user"] = userId,
+                ["jti"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(12)),
+                ["sess"] = new DateTimeOffset(start).ToUnixTimeSeconds(),
+            },
             SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
         });
     }
@@ -56,11 +72,43 @@ public sealed class DirectLineTokens
                 expires is { } e && e > _time.GetUtcNow().UtcDateTime && (notBefore is null || notBefore <= _time.GetUtcNow().UtcDateTime.AddSeconds(30)),
         });
         if (!result.IsValid || !result.Claims.TryGetValue("conv", out var c) || c is not string conversation
-            || !result.Claims.TryGetValue("user", out var u) || u is not string user)
+            || !result.Claims.TryGetValue("user", out var u) || u is not string user
+            || !result.Claims.TryGetValue("jti", out var j) || j is not string tokenId || _retired.ContainsKey(tokenId)
+            || !result.Claims.TryGetValue("sess", out var s) || !long.TryParse(s.ToString(), out var sessionSeconds))
         {
             return null;
         }
-        return new DirectLineCaller(conversation, user, IsSecret: false);
+        return new DirectLineCaller(conversation, user, IsSecret: false)
+        {
+            TokenId = tokenId,
+            SessionStart = DateTimeOffset.FromUnixTimeSeconds(sessionSeconds),
+            Expires = new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero),
+        };
+    }
+
+    /// <summary>True while the caller's session may still get a fresh token.</summary>
+    public bool CanRefresh(DirectLineCaller caller) =>
+        caller.SessionStart is { } start && _time.GetUtcNow() < start + _options.MaxSessionLifetime - TimeSpan.FromSeconds(30);
+
+    /// <summary>Refuses the caller's token from now on (after a refresh replaced it).</summary>
+    public void Retire(DirectLineCaller caller)
+    {
+        if (caller.TokenId is null)
+        {
+            return;
+        }
+        _retired[caller.TokenId] = caller.Expires ?? _time.GetUtcNow() + _options.TokenLifetime;
+        if (Interlocked.Increment(ref _retiredSincePrune) % 256 == 0)
+        {
+            var now = _time.GetUtcNow() - TimeSpan.FromMinutes(1);
+            foreach (var (id, expires) in _retired)
+            {
+                if (expires < now)
+                {
+                    _retired.TryRemove(id, out _);
+                }
+            }
+        }
     }
 
     /// <summary>Constant-time comparison with the configured secret.</summary>
@@ -92,4 +140,11 @@ public sealed class DirectLineTokens
 }
 
 /// <summary>Who is calling: a token holder bound to one conversation, or the secret holder.</summary>
-public sealed record DirectLineCaller(string? ConversationId, string? UserId, bool IsSecret);
+public sealed record DirectLineCaller(string? ConversationId, string? UserId, bool IsSecret)
+{
+    public string? TokenId { get; init; }
+
+    public DateTimeOffset? SessionStart { get; init; }
+
+    public DateTimeOffset? Expires { get; init; }
+}

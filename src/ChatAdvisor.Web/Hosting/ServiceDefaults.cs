@@ -1,12 +1,12 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace ChatAdvisor.Web.Hosting;
 
-/// <summary>Cross-cutting host set-up: problem details, health, proxies, WebSockets.</summary>
+/// <summary>Cross-cutting host set-up: problem details, limits, health, proxies, security headers, WebSockets.</summary>
 public static class ServiceDefaults
 {
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
@@ -14,7 +14,13 @@ public static class ServiceDefaults
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
         builder.Services.AddHealthChecks().AddCheck<KnowledgeHealthCheck>("knowledge");
-        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        builder.Services.AddOptions<InputLimitsOptions>().BindConfiguration(InputLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ForwardedHeadersSettings>().BindConfiguration(ForwardedHeadersSettings.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.IsValid(), "ForwardedHeaders:KnownProxies must be IP addresses and KnownNetworks CIDR networks (such as 10.0.0.0/24).")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((o, settings) => settings.Value.ApplyTo(o));
+        builder.Services.AddVisitorRateLimits();
+        builder.AddSecurityHeaders();
         builder.Services.AddHostedService<StartupBanner>();
         // Cookie and antiforgery keys survive restarts (and can be shared by instances through the same folder).
         var keys = builder.Configuration["DataProtection:KeysPath"] ?? "data/keys";
@@ -25,8 +31,16 @@ public static class ServiceDefaults
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.UseForwardedHeaders();
-        app.UseExceptionHandler();
+        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersSettings>>().Value.IsEnabled)
+        {
+            app.UseForwardedHeaders();
+        }
+        app.UseSecurityHeaders();
+        // A request the server could not read (cut off, too large) is the client's fault: 4xx, not 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseWebSockets();
         app.MapHealthChecks("/health", new HealthCheckOptions

@@ -20,7 +20,6 @@ public static class SiteEndpoints
             .ValidateOnStart();
         builder.Services.AddRateLimiter(options =>
         {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Each page load needs one token; this stops one address from minting conversations in bulk.
             options.AddPolicy(TokenPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",

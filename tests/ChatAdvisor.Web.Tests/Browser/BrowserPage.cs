@@ -44,6 +44,12 @@ public sealed class BrowserPage : IAsyncDisposable
             Locale = "en-GB",
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
         });
+        // A Content-Security-Policy violation becomes a console error, so every browser test that expects no problems
+        // also proves that the page works under the policy.
+        await context.AddInitScriptAsync("""
+            document.addEventListener('securitypolicyviolation', e =>
+                console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
+            """);
         return new BrowserPage(context, await context.NewPageAsync());
     }
 

@@ -29,6 +29,8 @@ public sealed class ChatAdvisorApp : WebApplicationFactory<Program>
             ["Cvs:StoragePath"] = Path.Combine(DataFolder, "cvs"),
             ["DataProtection:KeysPath"] = Path.Combine(DataFolder, "keys"),
             ["Knowledge:Path"] = Path.Combine(RepositoryRoot, "knowledge"),
+            // The Teams and Emulator tests talk to /api/messages without a token, as a developer's machine would.
+            ["Bot:AllowAnonymousLocalRequests"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

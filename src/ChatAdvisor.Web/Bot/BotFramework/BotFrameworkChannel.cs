@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ChatAdvisor.Conversations;
 using ChatAdvisor.Web.Bot.Connector;
 using ChatAdvisor.Web.Bot.Protocol;
@@ -71,7 +72,7 @@ public sealed partial class BotFrameworkChannel(
         var conversationId = activity.Conversation?.Id;
         if (string.IsNullOrEmpty(conversationId))
         {
-            return Results.BadRequest();
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "The activity needs conversation.id.");
         }
         if (TeamsActivities.IsTeams(activity) && !IsAllowedTenant(activity))
         {
@@ -104,10 +105,10 @@ public sealed partial class BotFrameworkChannel(
     private async Task<IResult> InvokeAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var value = turn.Activity.Value;
-        if (turn.Activity.Name == "message/submitAction" && value?["actionName"]?.GetValue<string>() == "feedback" && turn.Activity.ReplyToId is { } answer)
+        if (turn.Activity.Name == "message/submitAction" && value.StringAt("actionName") == "feedback" && turn.Activity.ReplyToId is { } answer)
         {
-            var reaction = value["actionValue"]?["reaction"]?.GetValue<string>();
-            var text = FeedbackText(value["actionValue"]?["feedback"]?.GetValue<string>());
+            var reaction = value.StringAt("actionValue", "reaction");
+            var text = FeedbackText(value.StringAt("actionValue", "feedback"));
             await feedback.RateAsync(turn, answer, helpful: reaction == "like", reason: text ?? (reaction == "like" ? null : ""), cancellationToken);
             return Results.Ok(new { });
         }
@@ -182,7 +183,7 @@ public sealed partial class BotFrameworkChannel(
     {
         try
         {
-            return json is null ? null : JsonDocument.Parse(json).RootElement.TryGetProperty("feedbackText", out var text) ? text.GetString() : null;
+            return json is null ? null : JsonNode.Parse(json).StringAt("feedbackText");
         }
         catch (JsonException)
         {

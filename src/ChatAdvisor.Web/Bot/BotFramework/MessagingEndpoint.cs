@@ -1,14 +1,17 @@
 using System.Net;
-using System.Text.Json;
+using ChatAdvisor.Conversations;
 using ChatAdvisor.Web.Bot.Connector;
 using ChatAdvisor.Web.Bot.Protocol;
+using ChatAdvisor.Web.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ChatAdvisor.Web.Bot.BotFramework;
 
 /// <summary>
 /// <c>POST /api/messages</c>, where Azure Bot Service delivers activities (protocol notes 2.1): authenticate,
-/// trust the serviceUrl, acknowledge at once and answer in the background. Without a configured app id only
-/// loopback callers without a token are accepted (the Emulator and the Agents Playground on this machine).
+/// trust the serviceUrl, acknowledge at once and answer in the background. Token-less requests are accepted only
+/// when <see cref="BotOptions.AllowAnonymousLocalRequests"/> is on, no app id is set and the caller is on this
+/// machine (the Emulator and the Agents Playground), and even then never into a Direct Line conversation.
 /// </summary>
 public static partial class MessagingEndpoint
 {
@@ -21,32 +24,35 @@ public static partial class MessagingEndpoint
     }
 
     private static async Task<IResult> ReceiveAsync(HttpContext context, BotTokenValidator validator, TrustedServiceUrls trusted,
-        BotFrameworkChannel channel, ILogger<BotFrameworkChannel> logger, CancellationToken cancellationToken)
+        BotFrameworkChannel channel, ConversationStore conversations, IOptions<BotOptions> options, IOptions<InputLimitsOptions> limits,
+        ILogger<BotFrameworkChannel> logger, CancellationToken cancellationToken)
     {
-        Activity? activity;
-        try
+        var (activity, problem, status) = await ActivityInput.ReadAsync(context.Request.Body, context.Request.ContentLength, limits.Value, cancellationToken);
+        if (activity is null)
         {
-            activity = await JsonSerializer.DeserializeAsync(context.Request.Body, ActivityJson.Default.Activity, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            return Results.BadRequest();
-        }
-        if (activity is null || string.IsNullOrEmpty(activity.Type))
-        {
-            return Results.BadRequest();
+            return Results.Problem(statusCode: status, detail: problem);
         }
         var auth = await validator.AuthenticateAsync(context.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null,
             activity.ChannelId, activity.ServiceUrl, cancellationToken);
-        if (!auth.IsAuthenticated || (auth.IsAnonymous && !IsLoopback(context)))
+        if (!auth.IsAuthenticated || (auth.IsAnonymous && !(options.Value.AllowAnonymousLocalRequests && IsLoopback(context))))
         {
-            Refused(logger, auth.IsAuthenticated ? "anonymous request from another machine" : auth.Reason ?? "unknown");
-            return Results.Unauthorized();
+            Refused(logger, auth.IsAuthenticated ? "token-less request (Bot:AllowAnonymousLocalRequests is off, or not from this machine)" : auth.Reason ?? "unknown");
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, detail: "A valid Bot Framework token is required.");
+        }
+        if (auth.IsAnonymous && await IsDirectLineAsync(activity, conversations, cancellationToken))
+        {
+            Refused(logger, "a token-less request addressed a Direct Line conversation");
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, detail: "Direct Line conversations cannot be addressed here.");
         }
         // Only now may replies (and the bot's token) go to this serviceUrl (protocol notes 3.3).
         trusted.Add(activity.ServiceUrl);
-        return await channel.ReceiveAsync(activity, cancellationToken);
+        return await channel.ReceiveAsync(activity with { FromAuthenticatedChannel = !auth.IsAnonymous }, cancellationToken);
     }
+
+    private static async Task<bool> IsDirectLineAsync(Activity activity, ConversationStore conversations, CancellationToken cancellationToken) =>
+        string.Equals(activity.ChannelId, Channels.DirectLine, StringComparison.OrdinalIgnoreCase)
+        || (activity.Conversation?.Id is { Length: > 0 } id && await conversations.FindAsync(id, cancellationToken) is { } existing
+            && string.Equals(existing.ChannelId, Channels.DirectLine, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Loopback, or a local socket without an IP address (Unix sockets, the in-process test server).</summary>
     private static bool IsLoopback(HttpContext context) =>

@@ -78,6 +78,12 @@ public sealed class BotOptions
     [Required]
     public string CallerId { get; set; } = "urn:botframework:azure";
 
+    /// <summary>
+    /// Accept token-less requests on <c>/api/messages</c> from this machine (loopback) while no app id is set, for
+    /// the Bot Framework Emulator or the Agents Playground. Default false: nothing is accepted without a token.
+    /// </summary>
+    public bool AllowAnonymousLocalRequests { get; set; }
+
     /// <summary>Refuse metadata over plain HTTP. Default true; only loopback tests turn it off.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 

@@ -34,7 +34,7 @@ public sealed partial class CvAttachmentReader(
         {
             if (attachment.ContentType == TeamsFileDownload)
             {
-                var url = attachment.Content?["downloadUrl"]?.GetValue<string>();
+                var url = attachment.Content.StringAt("downloadUrl");
                 return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || IsLoopbackHttp(uri)) && IsTrusted(uri)
                     ? (await DownloadAsync(uri, limit, cancellationToken), name, null)
                     : (null, name, CvMessages.UntrustedLink);

@@ -1,6 +1,7 @@
 using System.Net;
 using ChatAdvisor.Conversations;
 using ChatAdvisor.Cvs;
+using ChatAdvisor.Web.DirectLine;
 
 namespace ChatAdvisor.Web.Bot.CvUpload;
 
@@ -28,7 +29,17 @@ public static class UploadLinkEndpoints
         {
             return Page(StatusCodes.Status404NotFound, CvMessages.LinkNotWaiting, form: false);
         }
-        if (!request.HasFormContentType || (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file") is not { Length: > 0 } file)
+        IFormFile? file;
+        try
+        {
+            file = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            // A cut-off or malformed form: the visitor can simply try again.
+            return Page(StatusCodes.Status400BadRequest, "The file did not arrive completely. Please try again.", form: true);
+        }
+        if (file is not { Length: > 0 } || AttachmentStore.CleanName(file.FileName) is not { } fileName)
         {
             return Page(StatusCodes.Status400BadRequest, "Please choose a file to send.", form: true);
         }
@@ -39,12 +50,12 @@ public static class UploadLinkEndpoints
             return Page(StatusCodes.Status413PayloadTooLarge, "That file is too large. Please send a smaller version, for example a PDF export.", form: true);
         }
         var (state, version) = await conversations.LoadStateAsync(link!.ConversationId, cancellationToken);
-        var problem = await handler.ReceiveLinkUploadAsync(target.Turn, state, content, file.FileName,
+        var problem = await handler.ReceiveLinkUploadAsync(target.Turn, state, content, fileName,
             () => links.TryUseAsync(token, cancellationToken),
             next => conversations.SaveStateAsync(link.ConversationId, next, version, cancellationToken),
             cancellationToken);
         return problem is null
-            ? Page(StatusCodes.Status200OK, $"Thank you, we've received {file.FileName}. Please go back to the chat to check and send your application.", form: false)
+            ? Page(StatusCodes.Status200OK, $"Thank you, we've received {fileName}. Please go back to the chat to check and send your application.", form: false)
             : Page(StatusCodes.Status422UnprocessableEntity, problem, form: problem != CvMessages.LinkNotWaiting);
     }
 

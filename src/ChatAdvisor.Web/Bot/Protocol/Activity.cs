@@ -66,6 +66,13 @@ public sealed record Activity
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 
+    /// <summary>
+    /// Set only by <c>/api/messages</c> for a request with a valid Bot Framework token; never read from the wire.
+    /// Administrative events (the app being removed) are obeyed only when it is set.
+    /// </summary>
+    [JsonIgnore]
+    public bool FromAuthenticatedChannel { get; init; }
+
     /// <summary>How an answer came about, for the transcript; never sent on the wire.</summary>
     [JsonIgnore]
     public AnswerTrace? Trace { get; init; }

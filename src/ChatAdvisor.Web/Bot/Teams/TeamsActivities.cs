@@ -14,7 +14,7 @@ public static class TeamsActivities
         activity.Conversation?.IsGroup == true || activity.Conversation?.ConversationType is "groupChat" or "groupchat" or "channel";
 
     public static string? TenantId(Activity activity) =>
-        activity.ChannelData?["tenant"]?["id"]?.GetValue<string>() ?? activity.Conversation?.TenantId;
+        activity.ChannelData.StringAt("tenant", "id") ?? activity.Conversation?.TenantId;
 
     /// <summary>True when a mention entity names the bot (entities are trusted, not the text).</summary>
     public static bool MentionsBot(Activity activity) => BotMentions(activity).Any();
@@ -29,13 +29,13 @@ public static class TeamsActivities
         }
         foreach (var mention in BotMentions(activity))
         {
-            var markup = mention["text"]?.GetValue<string>() ?? $"<at>{mention["mentioned"]?["name"]?.GetValue<string>()}</at>";
+            var markup = mention.StringAt("text") ?? $"<at>{mention.StringAt("mentioned", "name")}</at>";
             text = Regex.Replace(text, Regex.Escape(markup), "", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
         }
         return activity with { Text = text.Trim() };
     }
 
     private static IEnumerable<JsonObject> BotMentions(Activity activity) =>
-        (activity.Entities ?? []).Where(e => string.Equals(e["type"]?.GetValue<string>(), "mention", StringComparison.OrdinalIgnoreCase)
-            && e["mentioned"]?["id"]?.GetValue<string>() is { } id && id == activity.Recipient?.Id);
+        (activity.Entities ?? []).Where(e => string.Equals(e.StringAt("type"), "mention", StringComparison.OrdinalIgnoreCase)
+            && e.StringAt("mentioned", "id") is { } id && id == activity.Recipient?.Id);
 }

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatAdvisor.Web.Hosting;
+
+namespace ChatAdvisor.Web.Bot.Protocol;
+
+/// <summary>
+/// Reads an activity from a request body within the size limit and checks the shapes the bot relies on, so that
+/// hostile JSON (nulls in lists, a string where an object belongs, megabytes of text) is refused at the door
+/// instead of failing somewhere inside a turn.
+/// </summary>
+public static class ActivityInput
+{
+    /// <summary>The activity, or why it is refused and with which status; <paramref name="defaultType"/> fills a missing type.</summary>
+    public static async Task<(Activity? Activity, string? Problem, int Status)> ReadAsync(Stream body, long? contentLength, InputLimitsOptions limits,
+        CancellationToken cancellationToken, string? defaultType = null)
+    {
+        if (contentLength > limits.MaxActivityBytes)
+        {
+            return (null, $"An activity may be at most {limits.MaxActivityBytes / 1024} KB.", StatusCodes.Status413PayloadTooLarge);
+        }
+        var buffer = await ReadBoundedAsync(body, limits.MaxActivityBytes, cancellationToken);
+        if (buffer is null)
+        {
+            return (null, $"An activity may be at most {limits.MaxActivityBytes / 1024} KB.", StatusCodes.Status413PayloadTooLarge);
+        }
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize(buffer.AsSpan(), ActivityJson.Default.Activity);
+        }
+        catch (JsonException ex)
+        {
+            return (null, $"The activity is not valid JSON: {ex.Message}", StatusCodes.Status400BadRequest);
+        }
+        if (activity is null)
+        {
+            return (null, "An activity object is required.", StatusCodes.Status400BadRequest);
+        }
+        if (string.IsNullOrWhiteSpace(activity.Type) && defaultType is not null)
+        {
+            activity = activity with { Type = defaultType };
+        }
+        var problem = Check(activity, limits);
+        return problem is null ? (activity, null, 0) : (null, problem, StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>The first rule the activity breaks, or null when it may go on.</summary>
+    public static string? Check(Activity activity, InputLimitsOptions limits)
+    {
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return "An activity with a 'type' is required.";
+        }
+        if (activity.Text?.Length > limits.MaxTextLength)
+        {
+            return $"The message is longer than {limits.MaxTextLength} characters; please shorten it.";
+        }
+        if (activity.Attachments is { } attachments && attachments.Any(a => a is null))
+        {
+            return "'attachments' may not contain null.";
+        }
+        if (activity.Attachments?.Count > limits.MaxAttachmentsPerActivity)
+        {
+            return $"An activity may carry at most {limits.MaxAttachmentsPerActivity} attachments.";
+        }
+        if (activity.Entities is { } entities && entities.Any(e => e is null))
+        {
+            return "'entities' may not contain null.";
+        }
+        if ((activity.MembersAdded?.Any(m => m is null) ?? false) || (activity.MembersRemoved?.Any(m => m is null) ?? false))
+        {
+            return "'membersAdded' and 'membersRemoved' may not contain null.";
+        }
+        if (activity.ChannelData is not (null or JsonObject))
+        {
+            return "'channelData' must be an object.";
+        }
+        if (activity.Type == ActivityTypes.Invoke && activity.Value is not (null or JsonObject))
+        {
+            return "The 'value' of an invoke must be an object.";
+        }
+        return null;
+    }
+
+    /// <summary>The whole body, or null as soon as it passes <paramref name="max"/> bytes (nothing more is read).</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int max, CancellationToken cancellationToken)
+    {
+        using var copy = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (copy.Length + read > max)
+            {
+                return null;
+            }
+            copy.Write(chunk, 0, read);
+        }
+        return copy.ToArray();
+    }
+}

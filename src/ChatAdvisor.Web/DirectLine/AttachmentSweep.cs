@@ -1,0 +1,51 @@
+using ChatAdvisor.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ChatAdvisor.Web.DirectLine;
+
+/// <summary>
+/// Removes uploaded files that no turn took within <see cref="InputLimitsOptions.UnclaimedAttachmentLifetime"/>:
+/// uploads whose turn failed, was refused or never came would otherwise stay on disk for good.
+/// </summary>
+public sealed partial class AttachmentSweep(AttachmentStore store, UploadBudget budget, IOptions<InputLimitsOptions> options,
+    TimeProvider time, ILogger<AttachmentSweep> logger) : BackgroundService
+{
+    /// <summary>One pass; the service runs it every minute, tests call it after moving the clock.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var removed = await store.SweepAsync(time.GetUtcNow() - options.Value.UnclaimedAttachmentLifetime, cancellationToken);
+        budget.Forget(TimeSpan.FromDays(1));
+        if (removed > 0)
+        {
+            Swept(logger, removed);
+        }
+        return removed;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (IOException ex)
+            {
+                // A file still open by a request: the next pass takes it.
+                SweepFailed(logger, ex);
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                SweepFailed(logger, ex);
+            }
+        }
+    }
+
+    [LoggerMessage(1501, LogLevel.Information, "Attachment sweep removed {Count} unclaimed uploads")]
+    private static partial void Swept(ILogger logger, int count);
+
+    [LoggerMessage(1502, LogLevel.Warning, "Attachment sweep failed; it runs again in a minute")]
+    private static partial void SweepFailed(ILogger logger, Exception exception);
+}
