@@ -125,6 +125,8 @@ public sealed class TurnRecoveryTests : IAsyncLifetime
         var settings = new Dictionary<string, string>
         {
             ["Teams__AllowedTenants__0"] = BotServiceFixture.AllowedTenant,
+            // The test stands in for Bot Service on loopback, without tokens.
+            ["Bot__AllowAnonymousLocalRequests"] = "true",
             ["Embeddings__CachePath"] = Path.Combine(_data, "embeddings"),
         };
         if (withHangingModel)
