@@ -31,4 +31,6 @@ internal static partial class PortalLog
     [LoggerMessage(9, LogLevel.Warning, "Portal account {UserId} had its authenticator reset by {ActorUserId}; its sessions have ended")]
     public static partial void AuthenticatorReset(ILogger logger, string userId, string actorUserId);
 
+    [LoggerMessage(10, LogLevel.Information, "Encrypted {Count} authenticator keys and recovery-code lists stored in clear text by an earlier version")]
+    public static partial void TokensProtected(ILogger logger, int count);
 }

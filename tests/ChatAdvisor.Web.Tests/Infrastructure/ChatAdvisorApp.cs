@@ -54,6 +54,12 @@ public sealed class ChatAdvisorApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // The host reads the Data Protection settings while it registers services, before the application
+        // configuration below exists; host settings are visible by then.
+        foreach (var (key, value) in _settings.Where(s => s.Key.StartsWith("DataProtection:", StringComparison.OrdinalIgnoreCase)))
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
         if (_services is not null)
         {
