@@ -1,10 +1,11 @@
+using ChatAdvisor.Core.Tests.Infrastructure;
 using System.Text;
 using System.Text.Json;
 using ChatAdvisor.Review;
 
 namespace ChatAdvisor.Core.Tests.Review;
 
-public sealed class TranscriptExportTests(PortalData data) : IClassFixture<PortalData>
+public abstract class TranscriptExportTests(PortalData data)
 {
     private async Task<byte[]> CsvAsync(params string[] ids)
     {
@@ -21,7 +22,7 @@ public sealed class TranscriptExportTests(PortalData data) : IClassFixture<Porta
         return document.RootElement.Clone();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task CsvIsUtf8WithByteOrderMarkAndOneRecordPerActivity()
     {
         var bytes = await CsvAsync("conv-4", "conv-2", "missing", "conv-4");
@@ -35,7 +36,7 @@ public sealed class TranscriptExportTests(PortalData data) : IClassFixture<Porta
         Assert.Equal(["2026-03-04T08:00:00.0000000Z", "message", "user", PortalData.LongQuestion], rows[0][2..6]);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task CsvQuotesFieldsWithCommasQuotesOrLineBreaksAndDoublesQuotes()
     {
         var bytes = await CsvAsync("conv-4");
@@ -47,7 +48,7 @@ public sealed class TranscriptExportTests(PortalData data) : IClassFixture<Porta
         Assert.Equal("machine-learning-engineer#skills; faq#mlops-engineer-vs-ml", rows[1][8]);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task CsvNeutralisesSpreadsheetFormulas()
     {
         var bytes = await CsvAsync("conv-4");
@@ -59,7 +60,7 @@ public sealed class TranscriptExportTests(PortalData data) : IClassFixture<Porta
         Assert.Equal("'" + PortalData.SignsAndMention, rows[4][5]);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData(null, "")]
     [InlineData("", "")]
     [InlineData("plain text", "plain text")]
@@ -76,7 +77,7 @@ public sealed class TranscriptExportTests(PortalData data) : IClassFixture<Porta
     public void CsvFieldsFollowRfc4180AndNeverStartAFormula(string? value, string expected) =>
         Assert.Equal(expected, CsvFormat.Field(value));
 
-    [Fact]
+    [ProviderFact]
     public async Task CsvRowsCarryAnswerModeConfidenceAndFeedback()
     {
         var bytes = await CsvAsync("conv-2", "conv-1");
@@ -88,7 +89,7 @@ public sealed class TranscriptExportTests(PortalData data) : IClassFixture<Porta
         Assert.Equal(["conv-1", "3", "2026-03-01T09:02:00.0000000Z", "event", "user", ""], rows[4][..6]);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task JsonIsAnArrayOfActivityObjects()
     {
         var array = await JsonAsync("conv-1");
@@ -110,7 +111,7 @@ public sealed class TranscriptExportTests(PortalData data) : IClassFixture<Porta
         Assert.Equal(JsonValueKind.Null, answer.GetProperty("feedback").GetProperty("reason").ValueKind);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task JsonWritesNullsForWhatAnActivityDoesNotHave()
     {
         var array = await JsonAsync("conv-1");
@@ -124,7 +125,7 @@ public sealed class TranscriptExportTests(PortalData data) : IClassFixture<Porta
         Assert.Equal(0, evt.GetProperty("citations").GetArrayLength());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task JsonKeepsTheRequestedOrderAndSkipsUnknownIds()
     {
         var array = await JsonAsync("conv-2", "missing", "conv-3", "conv-2");
@@ -134,3 +135,7 @@ public sealed class TranscriptExportTests(PortalData data) : IClassFixture<Porta
         Assert.Equal(0, (await JsonAsync("missing")).GetArrayLength());
     }
 }
+
+public sealed class TranscriptExportOnSqliteTests(PortalData.Sqlite data) : TranscriptExportTests(data), IClassFixture<PortalData.Sqlite>;
+
+public sealed class TranscriptExportOnPostgresTests(PortalData.Postgres data) : TranscriptExportTests(data), IClassFixture<PortalData.Postgres>, IPostgresTests;
