@@ -109,16 +109,23 @@ public sealed class PortalSessionEndTests : IDisposable
     }
 
     [Fact]
-    public async Task AnAdminCannotResetAnAccountThatDoesNotExist()
+    public async Task AnAdminCannotResetAnAccountThatDoesNotExistNorTheirOwn()
     {
         var admin = await PortalAccount.CreateAdminAsync(_app);
+        var recruiter = await PortalAccount.CreateRecruiterAsync(_app);
+        using var recruiterSession = new PortalSession(_app);
+        await recruiterSession.EnrolAsync(recruiter);
         using var session = new PortalSession(_app);
         await session.EnrolAsync(admin);
 
-        var (response, _) = await session.PostFormAsync("/portal/admin/accounts", new Dictionary<string, string> { ["userId"] = Guid.NewGuid().ToString() }, handler: "Reset");
+        foreach (var userId in (string[])[Guid.NewGuid().ToString(), admin.UserId])
+        {
+            var (response, _) = await session.PostFormAsync("/portal/admin/accounts", new Dictionary<string, string> { ["userId"] = userId }, handler: "Reset");
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/portal")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await recruiterSession.GetAsync("/portal")).Response.StatusCode);
     }
 
     private static Dictionary<string, string> Code(string code) => new() { ["code"] = code };

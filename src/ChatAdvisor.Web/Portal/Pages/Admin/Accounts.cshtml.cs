@@ -10,6 +10,9 @@ public sealed class AccountsModel(IDbContextFactory<PortalDb> dbFactory, PortalA
 {
     public IReadOnlyList<AccountRow> Accounts { get; private set; } = [];
 
+    /// <summary>The signed-in admin, whose own authenticator is not offered for reset here (that would end this session).</summary>
+    public string? CurrentUserId => users.GetUserId(User);
+
     /// <summary>The address of the account just reset, for the confirmation.</summary>
     public string? ResetEmail { get; private set; }
 
@@ -17,8 +20,8 @@ public sealed class AccountsModel(IDbContextFactory<PortalDb> dbFactory, PortalA
 
     public async Task<IActionResult> OnPostResetAsync(string? userId, CancellationToken cancellationToken)
     {
-        var target = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
-        if (target is null || !await accounts.ResetAuthenticatorAsync(target.Id, users.GetUserId(User)!, cancellationToken))
+        var target = string.IsNullOrEmpty(userId) || userId == CurrentUserId ? null : await users.FindByIdAsync(userId);
+        if (target is null || !await accounts.ResetAuthenticatorAsync(target.Id, CurrentUserId!, cancellationToken))
         {
             return NotFound();
         }
