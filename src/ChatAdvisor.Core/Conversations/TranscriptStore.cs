@@ -1,16 +1,28 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.Json.Nodes;
+using ChatAdvisor.Cvs;
 using ChatAdvisor.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ChatAdvisor.Conversations;
 
-/// <summary>The ordered activities of each conversation. Sequence numbers are allocated in the database, so
-/// several hosts can append to one conversation safely.</summary>
+/// <summary>
+/// The ordered activities of each conversation. Sequence numbers are allocated in the database, so several hosts can
+/// append to one conversation safely. A candidate's secret code is never stored: the database gets the activity with
+/// the code masked (<see cref="SecretMask"/>), and only this process keeps the original, for
+/// <see cref="DeliveryWindow"/>, so that the candidate's own client can still receive it (from the returned entry or
+/// from <see cref="ListAfterAsync"/>).
+/// </summary>
 public sealed class TranscriptStore(IDbContextFactory<ChatAdvisorDb> dbFactory, TimeProvider time)
 {
     public const string RemovedNote = "[removed at the candidate's request]";
+
+    /// <summary>How long the unmasked original of an activity with a secret code can be read back.</summary>
+    public static readonly TimeSpan DeliveryWindow = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<(string ConversationId, long Sequence), (TranscriptActivity Original, DateTimeOffset Until)> _undelivered = new();
 
     /// <summary>Reserves the next sequence number and stores the entry built for it, in one transaction.</summary>
     /// <returns>The stored entry, or null when the conversation does not exist.</returns>
@@ -30,20 +42,33 @@ public sealed class TranscriptStore(IDbContextFactory<ChatAdvisorDb> dbFactory, 
             return null;
         }
         var entry = build(Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture));
-        db.TranscriptActivities.Add(entry);
+        var (text, json) = SecretMask.ForStorage(entry.Text, entry.Json);
+        var stored = ReferenceEquals(text, entry.Text) && ReferenceEquals(json, entry.Json) ? entry : Copy(entry, text, json);
+        db.TranscriptActivities.Add(stored);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (!ReferenceEquals(stored, entry))
+        {
+            ForgetDelivered();
+            _undelivered[(conversationId, entry.Sequence)] = (entry, time.GetUtcNow() + DeliveryWindow);
+        }
         return entry;
     }
 
     public async Task<List<TranscriptActivity>> ListAfterAsync(string conversationId, long afterSequence, int limit, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.TranscriptActivities.AsNoTracking()
+        var rows = await db.TranscriptActivities.AsNoTracking()
             .Where(a => a.ConversationId == conversationId && a.Sequence > afterSequence)
             .OrderBy(a => a.Sequence)
             .Take(limit)
             .ToListAsync(cancellationToken);
+        if (_undelivered.IsEmpty)
+        {
+            return rows;
+        }
+        ForgetDelivered();
+        return [.. rows.Select(r => _undelivered.TryGetValue((r.ConversationId, r.Sequence), out var kept) ? kept.Original : r)];
     }
 
     /// <summary>
@@ -73,6 +98,7 @@ public sealed class TranscriptStore(IDbContextFactory<ChatAdvisorDb> dbFactory, 
             }
             row.Json = redacted.ToJsonString();
             row.Text = RemovedNote;
+            _undelivered.TryRemove((row.ConversationId, row.Sequence), out _);
         }
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -109,6 +135,36 @@ public sealed class TranscriptStore(IDbContextFactory<ChatAdvisorDb> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.TranscriptActivities.CountAsync(a => a.ConversationId == conversationId && a.ReplyToId == replyToId, cancellationToken);
     }
+
+    private void ForgetDelivered()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (key, kept) in _undelivered)
+        {
+            if (kept.Until <= now)
+            {
+                _undelivered.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private static TranscriptActivity Copy(TranscriptActivity entry, string? text, string json) => new()
+    {
+        ConversationId = entry.ConversationId,
+        Sequence = entry.Sequence,
+        ActivityId = entry.ActivityId,
+        Type = entry.Type,
+        FromRole = entry.FromRole,
+        Text = text,
+        Timestamp = entry.Timestamp,
+        Json = json,
+        AnswerMode = entry.AnswerMode,
+        AnswerConfidence = entry.AnswerConfidence,
+        AnswerCitations = entry.AnswerCitations,
+        AnswerRef = entry.AnswerRef,
+        TurnStatus = entry.TurnStatus,
+        ReplyToId = entry.ReplyToId,
+    };
 
     private static void AddParameter(DbCommand command, string name, object value)
     {

@@ -29,7 +29,7 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Resolves a relative SQLite file against the content root and creates its folder.</summary>
+    /// <summary>Resolves a relative SQLite file against the content root and creates its folder and file owner-only.</summary>
     internal static string SqliteConnectionString(string connectionString, string contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
@@ -37,7 +37,7 @@ public static class DataServiceCollectionExtensions
             && builder.DataSource != ":memory:")
         {
             builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
-            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+            OwnerOnlyFiles.EnsureDatabaseFile(builder.DataSource);
         }
         if (builder.Pooling)
         {

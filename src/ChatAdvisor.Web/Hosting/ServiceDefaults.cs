@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -23,9 +22,7 @@ public static class ServiceDefaults
         builder.AddSecurityHeaders();
         builder.Services.AddHostedService<StartupBanner>();
         // Cookie and antiforgery keys survive restarts (and can be shared by instances through the same folder).
-        var keys = builder.Configuration["DataProtection:KeysPath"] ?? "data/keys";
-        builder.Services.AddDataProtection().SetApplicationName("ChatAdvisor")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys, builder.Environment.ContentRootPath)));
+        builder.AddKeyProtection();
         return builder;
     }
 

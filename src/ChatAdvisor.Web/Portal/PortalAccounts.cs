@@ -15,6 +15,11 @@ public sealed class PortalAccounts(UserManager<Recruiter> users, PortalAudit aud
     /// <summary>24 characters of a 61-character alphabet: about 142 bits.</summary>
     private const int GeneratedPasswordLength = 24;
 
+    /// <summary>Where Identity's EF store keeps the recovery codes (<c>AspNetUserTokens</c>).</summary>
+    private const string RecoveryCodesProvider = "[AspNetUserStore]";
+
+    private const string RecoveryCodesName = "RecoveryCodes";
+
     public static string GeneratePassword() => RandomNumberGenerator.GetString(PasswordAlphabet, GeneratedPasswordLength);
 
     /// <summary>Creates an account with <paramref name="role"/> (<see cref="PortalRoles.Admin"/> or <see cref="PortalRoles.Recruiter"/>).</summary>
@@ -39,6 +44,27 @@ public sealed class PortalAccounts(UserManager<Recruiter> users, PortalAudit aud
         PortalLog.AccountCreated(logger, user.Id, role);
         await audit.RecordAsync(PortalAudit.CommandLine, PortalAuditActions.AccountCreated, user.Id, cancellationToken);
         return new AccountCreation(user.Id, []);
+    }
+
+    /// <summary>
+    /// For a recruiter whose phone is lost or replaced: forgets the authenticator key and the recovery codes, so the
+    /// next sign-in with the password sets up an app again. The new security stamp ends the account's sessions.
+    /// </summary>
+    /// <returns>False when there is no such account.</returns>
+    public async Task<bool> ResetAuthenticatorAsync(string userId, string actorUserId, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return false;
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.RemoveAuthenticationTokenAsync(user, RecoveryCodesProvider, RecoveryCodesName);
+        // The last accepted time step belongs to the old key; the new app's first code may fall in the same step.
+        await users.RemoveAuthenticationTokenAsync(user, PortalAuthenticatorCodes.TokenProvider, PortalAuthenticatorCodes.LastStepToken);
+        await users.ResetAuthenticatorKeyAsync(user);
+        PortalLog.AuthenticatorReset(logger, user.Id, actorUserId);
+        await audit.RecordAsync(actorUserId, PortalAuditActions.AuthenticatorReset, user.Id, cancellationToken);
+        return true;
     }
 }
 

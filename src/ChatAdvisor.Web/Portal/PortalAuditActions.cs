@@ -17,4 +17,7 @@ public static class PortalAuditActions
     public const string TwoFactorEnrolled = "two-factor-enrolled";
 
     public const string SignOut = "sign-out";
+
+    /// <summary>An admin removed an account's authenticator app and recovery codes; the subject is that account's id.</summary>
+    public const string AuthenticatorReset = "authenticator-reset";
 }

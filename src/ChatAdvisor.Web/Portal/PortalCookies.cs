@@ -38,8 +38,14 @@ internal static class PortalCookies
             cookie.LoginPath = LoginPath;
         });
         services.AddAntiforgery(antiforgery => Harden(antiforgery.Cookie, "chatadvisor-antiforgery", "/", isDevelopment));
-        // Identity rebuilds the principal every 30 minutes from the database; keep how the user signed in.
-        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = KeepAuthenticationMethod);
+        // The security stamp is checked on every request (not every 30 minutes, Identity's default), so sign-out,
+        // a password change and an authenticator reset end all sessions at once. It costs one lookup of the user
+        // and roles per portal request. Identity then rebuilds the principal; keep how the user signed in.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = KeepAuthenticationMethod;
+        });
     }
 
     internal static void ConfigureSession(CookieAuthenticationOptions options, PortalOptions portal, bool isDevelopment)

@@ -27,4 +27,10 @@ internal static partial class PortalLog
     [LoggerMessage(8, LogLevel.Warning, "A portal request arrived over plain HTTP and was refused. Serve the portal over HTTPS; "
         + "behind a proxy that ends TLS, have it send X-Forwarded-Proto and make it a known proxy (ForwardedHeadersOptions)")]
     public static partial void NotHttps(ILogger logger);
+
+    [LoggerMessage(9, LogLevel.Warning, "Portal account {UserId} had its authenticator reset by {ActorUserId}; its sessions have ended")]
+    public static partial void AuthenticatorReset(ILogger logger, string userId, string actorUserId);
+
+    [LoggerMessage(10, LogLevel.Information, "Encrypted {Count} authenticator keys and recovery-code lists stored in clear text by an earlier version")]
+    public static partial void TokensProtected(ILogger logger, int count);
 }

@@ -14,7 +14,11 @@ public static class PortalServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContextFactory<PortalDb>(UseApplicationDatabase);
-        services.AddIdentity<Recruiter, IdentityRole>(ConfigureIdentity).AddEntityFrameworkStores<PortalDb>().AddDefaultTokenProviders();
+        services.AddIdentity<Recruiter, IdentityRole>(ConfigureIdentity).AddEntityFrameworkStores<PortalDb>()
+            .AddUserStore<PortalUserStore>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<PortalAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);
+        services.AddHostedService<PortalTokenProtection>();
         services.AddPortalCookies(builder.Environment.IsDevelopment());
         services.AddPortalAuthorization();
         services.AddRazorPages(pages =>

@@ -76,15 +76,23 @@ public sealed class PortalSignIn(
         return CodeStep.Failed;
     }
 
+    /// <summary>
+    /// Ends the session on the server too: a new security stamp makes every cookie issued before it worthless, so a
+    /// copy of the cookie (kept by malware, a shared computer or a proxy log) cannot be replayed after sign-out.
+    /// </summary>
     public async Task SignOutAsync(CancellationToken cancellationToken)
     {
-        var userId = signInManager.UserManager.GetUserId(signInManager.Context.User);
+        var user = await signInManager.UserManager.GetUserAsync(signInManager.Context.User);
+        if (user is not null)
+        {
+            await signInManager.UserManager.UpdateSecurityStampAsync(user);
+        }
         await signInManager.SignOutAsync();
         await enrolment.AbandonAsync();
-        if (userId is not null)
+        if (user is not null)
         {
-            PortalLog.SignedOut(logger, userId);
-            await audit.RecordAsync(userId, PortalAuditActions.SignOut, null, cancellationToken);
+            PortalLog.SignedOut(logger, user.Id);
+            await audit.RecordAsync(user.Id, PortalAuditActions.SignOut, null, cancellationToken);
         }
     }
 

@@ -1,13 +1,14 @@
+using ChatAdvisor.Core.Tests.Infrastructure;
 using ChatAdvisor.Review;
 
 namespace ChatAdvisor.Core.Tests.Review;
 
-public sealed class ConversationSearchTests(PortalData data) : IClassFixture<PortalData>
+public abstract class ConversationSearchTests(PortalData data)
 {
     private async Task<string[]> Ids(ConversationQuery query) =>
         [.. (await data.Db.Search.SearchAsync(query, CancellationToken.None)).Items.Select(i => i.Id)];
 
-    [Fact]
+    [ProviderFact]
     public async Task WithoutFiltersEveryConversationComesNewestActivityFirst()
     {
         var page = await data.Db.Search.SearchAsync(new ConversationQuery(), CancellationToken.None);
@@ -18,28 +19,28 @@ public sealed class ConversationSearchTests(PortalData data) : IClassFixture<Por
         Assert.Equal(ConversationQuery.DefaultPageSize, page.PageSize);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ChannelFilterMatchesTheChannelIdExactly()
     {
         Assert.Equal(["conv-2"], await Ids(new ConversationQuery { Channel = "msteams" }));
         Assert.Empty(await Ids(new ConversationQuery { Channel = "teams" }));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task HasCvFindsConversationsWithAnApplicationOrWithout()
     {
         Assert.Equal(["conv-1", "conv-5"], await Ids(new ConversationQuery { HasCv = true }));
         Assert.Equal(["conv-4", "conv-3", "conv-2"], await Ids(new ConversationQuery { HasCv = false }));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task UnansweredMeansAtLeastOneDeclinedAnswer()
     {
         Assert.Equal(["conv-2"], await Ids(new ConversationQuery { Unanswered = true }));
         Assert.Equal(["conv-4", "conv-3", "conv-1", "conv-5"], await Ids(new ConversationQuery { Unanswered = false }));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task LowConfidenceCountsDeclinedAnswersAndAnswersBelowTheThreshold()
     {
         Assert.Equal(["conv-3", "conv-2"], await Ids(new ConversationQuery { LowConfidence = true }));
@@ -47,7 +48,7 @@ public sealed class ConversationSearchTests(PortalData data) : IClassFixture<Por
         Assert.Equal(["conv-2"], await Ids(new ConversationQuery { LowConfidence = true, LowConfidenceThreshold = 0.4 }));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData(FeedbackFilter.Helpful, new[] { "conv-1" })]
     [InlineData(FeedbackFilter.NotHelpful, new[] { "conv-2" })]
     [InlineData(FeedbackFilter.None, new[] { "conv-4", "conv-3", "conv-5" })]
@@ -55,7 +56,7 @@ public sealed class ConversationSearchTests(PortalData data) : IClassFixture<Por
     public async Task FeedbackFilterLooksAtTheVisitorsRatings(FeedbackFilter feedback, string[] expected) =>
         Assert.Equal(expected, await Ids(new ConversationQuery { Feedback = feedback }));
 
-    [Fact]
+    [ProviderFact]
     public async Task RoleMatchesCitedGuidesAndApplicationRolesButNotSectionIds()
     {
         // conv-4 cites "faq#mlops-engineer-vs-ml": the role is in the section id only, so it does not count.
@@ -66,7 +67,7 @@ public sealed class ConversationSearchTests(PortalData data) : IClassFixture<Por
         Assert.Empty(await Ids(new ConversationQuery { Role = "data-scientist" }));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TextSearchIgnoresCaseAndCoversVisitorAndBotTexts()
     {
         Assert.Equal(["conv-1"], await Ids(new ConversationQuery { Text = "MLOPS ENGINEER" }));
@@ -74,7 +75,7 @@ public sealed class ConversationSearchTests(PortalData data) : IClassFixture<Por
         Assert.Empty(await Ids(new ConversationQuery { Text = "message" }));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("100%", "conv-3")]
     [InlineData("e_c", "conv-4")]
     [InlineData("snake_case", "conv-4")]
@@ -84,7 +85,7 @@ public sealed class ConversationSearchTests(PortalData data) : IClassFixture<Por
         Assert.Equal([only], await Ids(new ConversationQuery { Text = text }));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TextResultsCarryASnippetAroundTheFirstMatch()
     {
         var visas = Assert.Single((await data.Db.Search.SearchAsync(new ConversationQuery { Text = "VISAS" }, CancellationToken.None)).Items);
@@ -100,7 +101,7 @@ public sealed class ConversationSearchTests(PortalData data) : IClassFixture<Por
         Assert.All(plain.Items, i => Assert.Null(i.Snippet));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task DatesAreWholeUtcDaysAndMatchConversationsActiveOnThem()
     {
         Assert.Equal(["conv-2"], await Ids(new ConversationQuery { From = new(2026, 3, 2), To = new(2026, 3, 2) }));
@@ -112,7 +113,7 @@ public sealed class ConversationSearchTests(PortalData data) : IClassFixture<Por
         Assert.Empty(await Ids(new ConversationQuery { From = new(2026, 2, 12), To = new(2026, 2, 28) }));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task FiltersCombine()
     {
         Assert.Equal(["conv-3"], await Ids(new ConversationQuery { Channel = "directline", LowConfidence = true }));
@@ -120,7 +121,7 @@ public sealed class ConversationSearchTests(PortalData data) : IClassFixture<Por
         Assert.Empty(await Ids(new ConversationQuery { Channel = "msteams", HasCv = true }));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task PagesSplitTheOrderedResultAndKeepTheTotal()
     {
         var pages = new List<ConversationPage>();
@@ -136,7 +137,7 @@ public sealed class ConversationSearchTests(PortalData data) : IClassFixture<Por
         Assert.Empty(pages[3].Items);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData(0, 0, 1, 1)]
     [InlineData(-3, 1000, 1, 100)]
     [InlineData(int.MaxValue, 100, int.MaxValue, 100)]
@@ -150,7 +151,7 @@ public sealed class ConversationSearchTests(PortalData data) : IClassFixture<Por
         Assert.Equal(expectedPage == 1 ? Math.Min(5, expectedSize) : 0, result.Items.Count);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ItemsSummariseTheirConversation()
     {
         var items = (await data.Db.Search.SearchAsync(new ConversationQuery(), CancellationToken.None)).Items.ToDictionary(i => i.Id);
@@ -177,3 +178,7 @@ public sealed class ConversationSearchTests(PortalData data) : IClassFixture<Por
         Assert.Equal(PortalData.LongQuestion[..119] + "…", truncated);
     }
 }
+
+public sealed class ConversationSearchOnSqliteTests(PortalData.Sqlite data) : ConversationSearchTests(data), IClassFixture<PortalData.Sqlite>;
+
+public sealed class ConversationSearchOnPostgresTests(PortalData.Postgres data) : ConversationSearchTests(data), IClassFixture<PortalData.Postgres>, IPostgresTests;

@@ -1,3 +1,4 @@
+using ChatAdvisor.Core.Tests.Infrastructure;
 using ChatAdvisor.Conversations;
 
 namespace ChatAdvisor.Core.Tests.Review;
@@ -6,7 +7,7 @@ namespace ChatAdvisor.Core.Tests.Review;
 /// Questions in March 2026 (one in January): three wordings of "what does an MLOps engineer earn", two of
 /// "do you sponsor visas", a well answered one, CV dialog input, a redacted question and an old pension question.
 /// </summary>
-public sealed class GapData : IAsyncLifetime
+public abstract class GapData(bool postgres) : IAsyncLifetime
 {
     public ReviewDatabase Db { get; private set; } = null!;
 
@@ -14,7 +15,11 @@ public sealed class GapData : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Db = await ReviewDatabase.CreateAsync();
+        if (postgres && TestPostgres.SkipReason is not null)
+        {
+            return; // Every test of the PostgreSQL class is skipped.
+        }
+        Db = await ReviewDatabase.CreateAsync(postgres);
         var seed = new Seed();
         seed.Conversation("g1", "directline", March(10))
             .User("How much does an MLOps engineer earn?")
@@ -51,5 +56,15 @@ public sealed class GapData : IAsyncLifetime
         await Db.SeedAsync(seed);
     }
 
-    public async Task DisposeAsync() => await Db.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (Db is not null)
+        {
+            await Db.DisposeAsync();
+        }
+    }
+
+    public sealed class Sqlite() : GapData(postgres: false);
+
+    public sealed class Postgres() : GapData(postgres: true);
 }

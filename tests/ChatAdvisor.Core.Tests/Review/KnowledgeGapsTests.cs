@@ -1,15 +1,16 @@
+using ChatAdvisor.Core.Tests.Infrastructure;
 using ChatAdvisor.Knowledge;
 using ChatAdvisor.Review;
 
 namespace ChatAdvisor.Core.Tests.Review;
 
-public sealed class KnowledgeGapsTests(GapData data) : IClassFixture<GapData>
+public abstract class KnowledgeGapsTests(GapData data)
 {
     private static readonly GapQuery s_march = new() { From = new(2026, 3, 1), To = new(2026, 3, 31) };
 
     private Task<GapReport> BuildAsync(GapQuery query) => data.Db.Gaps.BuildAsync(query, CancellationToken.None);
 
-    [Fact]
+    [ProviderFact]
     public async Task ParaphrasesShareAGroupWithTheMostFrequentWordingAsRepresentative()
     {
         var report = await BuildAsync(s_march);
@@ -24,7 +25,7 @@ public sealed class KnowledgeGapsTests(GapData data) : IClassFixture<GapData>
         Assert.Equal(["g4", "g3", "g2", "g1"], salary.ConversationIds);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task UnrelatedQuestionsStayApartAndGroupsComeLargestFirst()
     {
         var report = await BuildAsync(s_march);
@@ -37,7 +38,7 @@ public sealed class KnowledgeGapsTests(GapData data) : IClassFixture<GapData>
         Assert.Equal((new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31)), (report.From, report.To));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task EachGroupCountsItsReasonsAndKeepsTheFeedbackReasons()
     {
         var report = await BuildAsync(s_march);
@@ -54,7 +55,7 @@ public sealed class KnowledgeGapsTests(GapData data) : IClassFixture<GapData>
         Assert.Equal(GapData.March(16).AddMinutes(5), visas.LastSeen);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task OnlyVisitorQuestionsBeforeWeakAnswersCount()
     {
         var report = await BuildAsync(new GapQuery());
@@ -67,7 +68,7 @@ public sealed class KnowledgeGapsTests(GapData data) : IClassFixture<GapData>
         Assert.DoesNotContain(examples, e => e.Contains("removed", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheDateRangeLimitsTheAnswersLookedAt()
     {
         var all = await BuildAsync(new GapQuery());
@@ -81,7 +82,7 @@ public sealed class KnowledgeGapsTests(GapData data) : IClassFixture<GapData>
         Assert.Equal("What does an MLOps engineer earn?", Assert.Single(oneDay.Groups).Representative);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AStricterSimilarityThresholdSplitsGroups()
     {
         var report = await BuildAsync(s_march with { SimilarityThreshold = 0.9 });
@@ -90,7 +91,7 @@ public sealed class KnowledgeGapsTests(GapData data) : IClassFixture<GapData>
         Assert.Equal(["How much does an MLOps engineer earn?", "What does an MLOps engineer earn?"], report.Groups[0].Examples);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ALowerConfidenceThresholdDropsAnswersThatAreNoLongerWeak()
     {
         var report = await BuildAsync(s_march with { LowConfidenceThreshold = 0.35 });
@@ -103,7 +104,7 @@ public sealed class KnowledgeGapsTests(GapData data) : IClassFixture<GapData>
         Assert.Equal(0, stricter.Groups[0].LowConfidence);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("How much does an MLOps engineer earn?", "how much do MLOps engineers earn", 1.0)]
     [InlineData("What does an MLOps engineer earn?", "What is the salary of an MLOps engineer?", 0.5)]
     [InlineData("Do you sponsor visas?", "Is there a pension plan?", 0.0)]
@@ -114,3 +115,7 @@ public sealed class KnowledgeGapsTests(GapData data) : IClassFixture<GapData>
         Assert.Equal(expected, QuestionClusterer.Jaccard(Terms(a), Terms(b)), 3);
     }
 }
+
+public sealed class KnowledgeGapsOnSqliteTests(GapData.Sqlite data) : KnowledgeGapsTests(data), IClassFixture<GapData.Sqlite>;
+
+public sealed class KnowledgeGapsOnPostgresTests(GapData.Postgres data) : KnowledgeGapsTests(data), IClassFixture<GapData.Postgres>, IPostgresTests;

@@ -1,3 +1,4 @@
+using ChatAdvisor.Core.Tests.Infrastructure;
 namespace ChatAdvisor.Core.Tests.Review;
 
 /// <summary>
@@ -5,7 +6,7 @@ namespace ChatAdvisor.Core.Tests.Review;
 /// (10 Feb 23:58 to 11 Feb 00:00).
 /// Seeded out of order so that ordering is the search's work.
 /// </summary>
-public sealed class PortalData : IAsyncLifetime
+public abstract class PortalData(bool postgres) : IAsyncLifetime
 {
     public const string LongQuestion =
         "I keep seeing naming styles in job ads and code reviews, so could you tell me what snake_case means for a "
@@ -21,7 +22,11 @@ public sealed class PortalData : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Db = await ReviewDatabase.CreateAsync();
+        if (postgres && TestPostgres.SkipReason is not null)
+        {
+            return; // Every test of the PostgreSQL class is skipped.
+        }
+        Db = await ReviewDatabase.CreateAsync(postgres);
         var seed = new Seed();
         seed.Conversation("conv-3", "directline", Utc(3, 3, 15))
             .User("Is 100% remote work possible?")
@@ -50,5 +55,15 @@ public sealed class PortalData : IAsyncLifetime
         await Db.SeedAsync(seed);
     }
 
-    public async Task DisposeAsync() => await Db.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (Db is not null)
+        {
+            await Db.DisposeAsync();
+        }
+    }
+
+    public sealed class Sqlite() : PortalData(postgres: false);
+
+    public sealed class Postgres() : PortalData(postgres: true);
 }

@@ -1,3 +1,4 @@
+using ChatAdvisor.Core.Tests.Infrastructure;
 using ChatAdvisor.Data;
 using ChatAdvisor.Review;
 using Microsoft.Data.Sqlite;
@@ -11,13 +12,11 @@ namespace ChatAdvisor.Core.Tests.Review;
 /// <summary>
 /// A SQLite database file in a temp folder with the application's real schema (applied by <see cref="SchemaMigrator"/>),
 /// and the review services resolved from a service collection over it. Deleted on dispose.
-/// With <see cref="PostgresVariable"/> set to a server's connection string, a new PostgreSQL database on that server
-/// takes the file's place (and is dropped on dispose), so the same tests check the PostgreSQL translation.
+/// On PostgreSQL (<see cref="TestPostgres"/>) a new database on the test server takes the file's place (and is dropped
+/// on dispose), so the same tests check the PostgreSQL translation in the same run.
 /// </summary>
 public sealed class ReviewDatabase : IAsyncDisposable
 {
-    public const string PostgresVariable = "CHATADVISOR_TEST_POSTGRES";
-
     private readonly Func<Task> _drop;
     private readonly ServiceProvider _services;
 
@@ -44,11 +43,9 @@ public sealed class ReviewDatabase : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<ReviewDatabase> CreateAsync()
+    public static async Task<ReviewDatabase> CreateAsync(bool postgres)
     {
-        var (options, drop) = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server
-            ? await PostgresAsync(server)
-            : Sqlite();
+        var (options, drop) = postgres ? await PostgresAsync(TestPostgres.ConnectionString) : Sqlite();
         var factory = new DbFactory(options);
         await new SchemaMigrator(factory, NullLogger<SchemaMigrator>.Instance).ApplyAsync(CancellationToken.None);
         return new ReviewDatabase(factory, drop);

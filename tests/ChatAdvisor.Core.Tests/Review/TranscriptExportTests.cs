@@ -1,10 +1,11 @@
+using ChatAdvisor.Core.Tests.Infrastructure;
 using System.Text;
 using System.Text.Json;
 using ChatAdvisor.Review;
 
 namespace ChatAdvisor.Core.Tests.Review;
 
-public sealed class TranscriptExportTests(PortalData data) : IClassFixture<PortalData>
+public abstract class TranscriptExportTests(PortalData data)
 {
     private async Task<byte[]> CsvAsync(params string[] ids)
     {
@@ -21,7 +22,7 @@ public sealed class TranscriptExportTests(PortalData data) : IClassFixture<Porta
         return document.RootElement.Clone();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task CsvIsUtf8WithByteOrderMarkAndOneRecordPerMessage()
     {
         var bytes = await CsvAsync("conv-4", "conv-2", "missing", "conv-4");
@@ -35,7 +36,7 @@ public sealed class TranscriptExportTests(PortalData data) : IClassFixture<Porta
         Assert.Equal(["2026-03-04T08:00:00.0000000Z", "message", "user", PortalData.LongQuestion], rows[0][2..6]);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task CsvQuotesFieldsWithCommasQuotesOrLineBreaksAndDoublesQuotes()
     {
         var bytes = await CsvAsync("conv-4");
@@ -47,7 +48,7 @@ public sealed class TranscriptExportTests(PortalData data) : IClassFixture<Porta
         Assert.Equal("machine-learning-engineer#skills; faq#mlops-engineer-vs-ml", rows[1][8]);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task CsvNeutralisesSpreadsheetFormulas()
     {
         var bytes = await CsvAsync("conv-4");
@@ -59,7 +60,7 @@ public sealed class TranscriptExportTests(PortalData data) : IClassFixture<Porta
         Assert.Equal("'" + PortalData.SignsAndMention, rows[4][5]);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task CsvRowsCarryAnswerModeConfidenceAndFeedback()
     {
         var bytes = await CsvAsync("conv-2", "conv-1");
@@ -71,7 +72,7 @@ public sealed class TranscriptExportTests(PortalData data) : IClassFixture<Porta
         Assert.Equal(["conv-1|1", "conv-1|2", "conv-1|4"], rows.Skip(2).Select(r => $"{r[0]}|{r[1]}"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task JsonIsAnArrayOfMessageObjects()
     {
         var array = await JsonAsync("conv-1");
@@ -93,7 +94,7 @@ public sealed class TranscriptExportTests(PortalData data) : IClassFixture<Porta
         Assert.Equal(JsonValueKind.Null, answer.GetProperty("feedback").GetProperty("reason").ValueKind);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task JsonWritesNullsForWhatAMessageDoesNotHave()
     {
         var array = await JsonAsync("conv-1");
@@ -107,7 +108,7 @@ public sealed class TranscriptExportTests(PortalData data) : IClassFixture<Porta
         Assert.Equal(0, question.GetProperty("citations").GetArrayLength());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task JsonKeepsTheRequestedOrderAndSkipsUnknownIds()
     {
         var array = await JsonAsync("conv-2", "missing", "conv-3", "conv-2");
@@ -117,3 +118,7 @@ public sealed class TranscriptExportTests(PortalData data) : IClassFixture<Porta
         Assert.Equal(0, (await JsonAsync("missing")).GetArrayLength());
     }
 }
+
+public sealed class TranscriptExportOnSqliteTests(PortalData.Sqlite data) : TranscriptExportTests(data), IClassFixture<PortalData.Sqlite>;
+
+public sealed class TranscriptExportOnPostgresTests(PortalData.Postgres data) : TranscriptExportTests(data), IClassFixture<PortalData.Postgres>, IPostgresTests;

@@ -14,7 +14,7 @@ public sealed class TranscriptMessagesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _db = await ReviewDatabase.CreateAsync();
+        _db = await ReviewDatabase.CreateAsync(postgres: false);
         var seed = new Seed();
         seed.Conversation("streamed", "directline", PortalData.Utc(3, 5, 9))
             .Event()

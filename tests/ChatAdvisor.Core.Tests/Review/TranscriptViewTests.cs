@@ -1,11 +1,12 @@
+using ChatAdvisor.Core.Tests.Infrastructure;
 using System.Text.Json;
 using ChatAdvisor.Review;
 
 namespace ChatAdvisor.Core.Tests.Review;
 
-public sealed class TranscriptViewTests(PortalData data) : IClassFixture<PortalData>
+public abstract class TranscriptViewTests(PortalData data)
 {
-    [Fact]
+    [ProviderFact]
     public async Task ActivitiesComeInSequenceWithAnswerDetailsAndRating()
     {
         var detail = await data.Db.Transcripts.GetAsync("conv-1", CancellationToken.None);
@@ -28,7 +29,7 @@ public sealed class TranscriptViewTests(PortalData data) : IClassFixture<PortalD
         Assert.All(detail.Activities.Where(a => a.Role == "user"), a => Assert.Null(a.Answer));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ADeclinedAnswerShowsItsNotHelpfulRatingAndReason()
     {
         var detail = await data.Db.Transcripts.GetAsync("conv-2", CancellationToken.None);
@@ -41,7 +42,7 @@ public sealed class TranscriptViewTests(PortalData data) : IClassFixture<PortalD
         Assert.Empty(detail.Submissions);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheLinkedApplicationIsSummarisedWithoutItsSecret()
     {
         var detail = await data.Db.Transcripts.GetAsync("conv-1", CancellationToken.None);
@@ -52,7 +53,11 @@ public sealed class TranscriptViewTests(PortalData data) : IClassFixture<PortalD
         Assert.DoesNotContain(Seed.SecretHash, JsonSerializer.Serialize(detail), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnUnknownConversationGivesNull() =>
         Assert.Null(await data.Db.Transcripts.GetAsync("no-such-conversation", CancellationToken.None));
 }
+
+public sealed class TranscriptViewOnSqliteTests(PortalData.Sqlite data) : TranscriptViewTests(data), IClassFixture<PortalData.Sqlite>;
+
+public sealed class TranscriptViewOnPostgresTests(PortalData.Postgres data) : TranscriptViewTests(data), IClassFixture<PortalData.Postgres>, IPostgresTests;

@@ -57,7 +57,8 @@ public sealed class ChatAdvisorApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
-        // Also as host settings, which the app's configuration already holds while Program.cs composes services.
+        // Also as host settings: Program.cs reads some settings (Data Protection, telemetry) while it registers
+        // services, before the application configuration above exists; host settings are visible by then.
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,4 +1,5 @@
 using System.Net;
+using ChatAdvisor.Core.Tests.Infrastructure;
 using ChatAdvisor.Web.Portal;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -15,10 +16,11 @@ public sealed class PortalPostgresTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        if (PostgresFactAttribute.ConnectionString is not { Length: > 0 } server)
+        if (TestPostgres.SkipReason is not null)
         {
-            return;
+            return; // The tests are skipped.
         }
+        var server = PostgresFactAttribute.ConnectionString;
         await ExecuteAsync(server, $"CREATE DATABASE \"{_database}\"");
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
         _app = new ChatAdvisorApp(new Dictionary<string, string?> { ["Database:Provider"] = "Postgres", ["Database:ConnectionString"] = connectionString });
@@ -30,7 +32,7 @@ public sealed class PortalPostgresTests : IAsyncLifetime, IDisposable
         {
             _app.Dispose();
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(PostgresFactAttribute.ConnectionString!, $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+            await ExecuteAsync(PostgresFactAttribute.ConnectionString, $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
         }
     }
 

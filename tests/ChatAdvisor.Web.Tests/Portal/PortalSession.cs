@@ -64,7 +64,7 @@ public sealed partial class PortalSession : IDisposable
         Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
         var key = SharedKey().Match(html).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
         var uri = WebUtility.HtmlDecode(AuthenticatorUri().Match(html).Groups[1].Value);
-        var (confirmed, codesHtml) = await PostFormAsync("/portal/setup-2fa", new Dictionary<string, string> { ["code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        var (confirmed, codesHtml) = await PostFormAsync("/portal/setup-2fa", new Dictionary<string, string> { ["code"] = Totp.NextCode(key) });
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         return new Enrolment(key, uri, [.. RecoveryCode().Matches(codesHtml).Select(m => m.Groups[1].Value)]);
     }
@@ -73,7 +73,7 @@ public sealed partial class PortalSession : IDisposable
     public async Task<HttpResponseMessage> SignInAsync(PortalAccount account, string sharedKey)
     {
         AssertRedirect(await SignInWithPasswordAsync(account), "/portal/login-2fa");
-        var (response, _) = await PostFormAsync("/portal/login-2fa", new Dictionary<string, string> { ["code"] = Totp.Code(sharedKey, DateTimeOffset.UtcNow) });
+        var (response, _) = await PostFormAsync("/portal/login-2fa", new Dictionary<string, string> { ["code"] = Totp.NextCode(sharedKey) });
         return response;
     }
 

@@ -1,20 +1,21 @@
+using ChatAdvisor.Core.Tests.Infrastructure;
+
 namespace ChatAdvisor.Web.Tests.Portal;
 
 /// <summary>
-/// A fact that needs PostgreSQL: <c>CHATADVISOR_TEST_POSTGRES</c> holds a connection string to a server where the test
-/// may create and drop databases. Skipped when it is unset.
+/// A fact that needs PostgreSQL (<see cref="TestPostgres"/>): skipped without a server, except on CI or with
+/// <c>CHATADVISOR_REQUIRE_POSTGRES=1</c>, where it runs and fails on <see cref="ConnectionString"/>.
 /// </summary>
 public sealed class PostgresFactAttribute : FactAttribute
 {
-    public const string Variable = "CHATADVISOR_TEST_POSTGRES";
-
     public PostgresFactAttribute()
     {
-        if (string.IsNullOrEmpty(ConnectionString))
+        if (TestPostgres.SkipReason is { } reason)
         {
-            Skip = $"{Variable} is not set.";
+            Skip = reason;
         }
     }
 
-    public static string? ConnectionString => Environment.GetEnvironmentVariable(Variable);
+    /// <summary>The server's connection string; throws when PostgreSQL is required and not configured.</summary>
+    public static string ConnectionString => TestPostgres.ConnectionString;
 }

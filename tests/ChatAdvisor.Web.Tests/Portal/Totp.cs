@@ -9,7 +9,26 @@ public static class Totp
 {
     private const string Base32Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
+    private static readonly Dictionary<string, long> s_lastStepUsed = [];
+
     public static string Code(string base32Key, DateTimeOffset at) => Code(Decode(base32Key), at.ToUnixTimeSeconds() / 30);
+
+    /// <summary>
+    /// A code of the current time step, or of a later one when this process already used the current one with
+    /// <paramref name="base32Key"/>: the portal refuses a step it has accepted before, and accepts two steps ahead,
+    /// as an app would show them in the next minute.
+    /// </summary>
+    public static string NextCode(string base32Key)
+    {
+        var key = base32Key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        long step;
+        lock (s_lastStepUsed)
+        {
+            step = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30, s_lastStepUsed.GetValueOrDefault(key) + 1);
+            s_lastStepUsed[key] = step;
+        }
+        return Code(Decode(key), step);
+    }
 
     /// <summary>A well-formed code that matches none of the steps a server accepts around <paramref name="at"/> (±2).</summary>
     public static string WrongCode(string base32Key, DateTimeOffset at)
