@@ -12,7 +12,9 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const started = Date.now();
 const overallTimeoutMs = Number(process.env.DIRECTLINE_CLIENT_TIMEOUT_MS || 90000);
-const stepTimeoutMs = 15000;
+// A fresh host's first turn waits for the embedding model and the guides' vectors; on a busy 2-core machine
+// with a cold embedding cache that alone can take 20 s.
+const stepTimeoutMs = 45000;
 
 const summary = { client: 'botframework-directlinejs', ok: false, baseUrl: null, modes: [], error: null, elapsedMs: 0 };
 

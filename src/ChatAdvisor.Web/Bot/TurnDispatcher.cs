@@ -9,13 +9,15 @@ namespace ChatAdvisor.Web.Bot;
 /// one after another in the order they came; different conversations run in parallel, up to
 /// <see cref="TurnOptions.MaxConcurrent"/> at a time.
 /// </summary>
-public sealed class TurnDispatcher : IHostedService, IDisposable
+public sealed class TurnDispatcher : IHostedService
 {
     private readonly AdvisorBot _bot;
     private readonly TranscriptStore _transcript;
     private readonly ILogger<TurnDispatcher> _logger;
     private readonly TurnOptions _options;
     private readonly SemaphoreSlim _slots;
+    // Neither is disposed: the host may stop the dispatcher after disposing the container, and without wait
+    // handles or timers there is nothing to release.
     private readonly CancellationTokenSource _stopping = new();
     // Conversations with a turn running or waiting, each with the turns queued behind the running one.
     private readonly Dictionary<string, Queue<TurnContext>> _lanes = new(StringComparer.Ordinal);
@@ -81,12 +83,6 @@ public sealed class TurnDispatcher : IHostedService, IDisposable
         {
             await _stopping.CancelAsync();
         }
-    }
-
-    public void Dispose()
-    {
-        _stopping.Dispose();
-        _slots.Dispose();
     }
 
     private void Forget(Task drain)
