@@ -9,16 +9,15 @@ namespace ChatAdvisor.Web.Bot;
 /// one after another in the order they came; different conversations run in parallel, up to
 /// <see cref="TurnOptions.MaxConcurrent"/> at a time.
 /// </summary>
-public sealed class TurnDispatcher : IHostedService
+public sealed class TurnDispatcher : IHostedService, IDisposable
 {
     private readonly AdvisorBot _bot;
     private readonly TranscriptStore _transcript;
     private readonly ILogger<TurnDispatcher> _logger;
     private readonly TurnOptions _options;
     private readonly SemaphoreSlim _slots;
-    // Neither is disposed: the host may stop the dispatcher after disposing the container, and without wait
-    // handles or timers there is nothing to release.
     private readonly CancellationTokenSource _stopping = new();
+    private volatile bool _disposed;
     // Conversations with a turn running or waiting, each with the turns queued behind the running one.
     private readonly Dictionary<string, Queue<TurnContext>> _lanes = new(StringComparer.Ordinal);
     private readonly HashSet<Task> _drains = [];
@@ -66,6 +65,11 @@ public sealed class TurnDispatcher : IHostedService
     /// <summary>Lets the running and queued turns finish until the host's shutdown timeout, then cancels them.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_disposed)
+        {
+            // A test host can dispose the container before it stops the hosted services.
+            return;
+        }
         Task[] drains;
         lock (_lanes)
         {
@@ -83,6 +87,18 @@ public sealed class TurnDispatcher : IHostedService
         {
             await _stopping.CancelAsync();
         }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        _stopping.Cancel();
+        _stopping.Dispose();
+        _slots.Dispose();
     }
 
     private void Forget(Task drain)

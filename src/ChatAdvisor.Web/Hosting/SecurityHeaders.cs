@@ -40,11 +40,12 @@ public static class SecurityHeaders
             // Set when the response starts, so error pages written after a failure carry them too.
             context.Response.OnStarting(() =>
             {
+                // A stricter policy set by the page's own area (the portal: no framing, no referrer) is kept.
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = policy;
                 headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                if (options.FrameAncestors.Count == 0)
+                headers.TryAdd("Content-Security-Policy", policy);
+                headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
+                if (options.FrameAncestors.Count == 0 && !headers.ContainsKey("X-Frame-Options"))
                 {
                     // X-Frame-Options cannot name another origin; with embedding allowed, frame-ancestors alone decides.
                     headers.XFrameOptions = "SAMEORIGIN";

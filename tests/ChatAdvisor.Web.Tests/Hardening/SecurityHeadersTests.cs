@@ -14,7 +14,6 @@ public sealed class SecurityHeadersTests : IDisposable
     [InlineData("/")]
     [InlineData("/privacy")]
     [InlineData("/cv/upload/not-a-link")]
-    [InlineData("/portal/login")]
     [InlineData("/v3/directline/conversations/x/activities")]
     [InlineData("/health")]
     public async Task EveryResponseCarriesTheHeaders(string path)
@@ -32,6 +31,22 @@ public sealed class SecurityHeadersTests : IDisposable
         Assert.Equal("SAMEORIGIN", Header(response, "X-Frame-Options"));
         Assert.Equal("strict-origin-when-cross-origin", Header(response, "Referrer-Policy"));
         Assert.False(response.Headers.Contains("Strict-Transport-Security"), "No HSTS in Development.");
+    }
+
+    [Fact]
+    public async Task ThePortalKeepsItsStricterPolicy()
+    {
+        using var http = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await http.GetAsync("/portal/login");
+
+        var csp = Header(response, "Content-Security-Policy");
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
+        Assert.Equal("DENY", Header(response, "X-Frame-Options"));
+        Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
     }
 
     [Fact]
