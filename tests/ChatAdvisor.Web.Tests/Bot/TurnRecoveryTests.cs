@@ -140,11 +140,9 @@ public sealed class TurnRecoveryTests : IAsyncLifetime
         return HostProcess.StartAsync(_data, settings);
     }
 
+    /// <summary>Messages (not typing) the sink received in answer to <paramref name="inbound"/>.</summary>
     private static List<JsonObject> RepliesTo(ConnectorSink sink, JsonObject inbound) =>
-        [.. sink.Server.Requests
-            .Where(r => r.Method == "POST" && r.Body.Length > 0)
-            .Select(r => JsonNode.Parse(r.Body)!.AsObject())
-            .Where(a => a["type"]?.GetValue<string>() == "message" && a["replyToId"]?.GetValue<string>() == inbound["id"]!.GetValue<string>())];
+        [.. sink.RepliesTo(inbound["id"]!.GetValue<string>()).Select(r => r.Json()).Where(a => a["type"]?.GetValue<string>() == "message")];
 
     private static bool IsBotMessage(JsonObject activity) =>
         activity["type"]?.GetValue<string>() == "message" && activity["from"]?["role"]?.GetValue<string>() == "bot";
@@ -175,16 +173,6 @@ public sealed class TurnRecoveryTests : IAsyncLifetime
         return rows;
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, HostProcess host)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Nothing arrived within 60 s.\n{host.Output}");
-            }
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition, HostProcess host) =>
+        ConnectorSinkWaits.EventuallyAsync(() => Task.FromResult(condition()), TimeSpan.FromSeconds(60), () => $"Nothing arrived within 60 s.\n{host.Output}");
 }

@@ -78,10 +78,7 @@ public sealed class ObservabilityTests
     [Fact]
     public async Task HealthReportsTheDatabaseTheKnowledgeAndAClamdThatDoesNotAnswer()
     {
-        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        closed.Start();
-        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
-        closed.Stop();
+        var port = LoopbackPort.Free();
         await using var app = new ChatAdvisorApp(new Dictionary<string, string?>
         {
             ["Cvs:ClamAv:Enabled"] = "true",

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace ChatAdvisor.Web.Tests.Infrastructure;
@@ -38,7 +36,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     public static async Task<HostProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string> settings)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -132,12 +130,5 @@ public sealed class HostProcess : IAsyncDisposable
         var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("ChatAdvisor.sln not found above the test output."),
             "src", "ChatAdvisor.Web", "bin", configuration, framework, "ChatAdvisor.Web.dll");
         return File.Exists(path) ? path : throw new InvalidOperationException($"Build the solution first: {path} is missing.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

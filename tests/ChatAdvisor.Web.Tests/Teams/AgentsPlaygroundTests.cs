@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using ChatAdvisor.Web.Tests.Browser;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -35,7 +34,7 @@ public sealed class AgentsPlaygroundTests(ChromiumFixture chromium) : IClassFixt
         {
             File.SetUnixFileMode(xdgOpen, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        _port = FreePort();
+        _port = LoopbackPort.Free();
         var start = new ProcessStartInfo(cli)
         {
             ArgumentList = { "start", "-e", new Uri(bot, "api/messages").ToString(), "-c", "msteams", "-p", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dt" },
@@ -108,12 +107,5 @@ public sealed class AgentsPlaygroundTests(ChromiumFixture chromium) : IClassFixt
             await Task.Delay(250);
         }
         Assert.Fail("The Agents Playground did not start listening within 30 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
