@@ -61,7 +61,13 @@ public sealed partial class KnowledgeEmbedder : IDisposable
             }
             _cache.Save(texts);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Keep what was computed, so that the next start embeds only the rest.
+            _cache.Save(texts);
+            throw;
+        }
+        catch (Exception ex)
         {
             Unavailable(_logger, ex);
             return null;

@@ -23,7 +23,16 @@ public sealed class LocalEmbeddingGenerator : IEmbeddingGenerator<string, Embedd
     {
         ArgumentNullException.ThrowIfNull(values);
         var texts = values.ToArray();
-        var vectors = texts.Length == 0 ? [] : _encoder.Value.Encode(texts, cancellationToken);
+        float[][] vectors;
+        try
+        {
+            vectors = texts.Length == 0 ? [] : _encoder.Value.Encode(texts, cancellationToken);
+        }
+        catch (OnnxRuntimeException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            // ONNX Runtime reports a cancelled run as a failure ("terminate flag"); to callers it is a cancellation.
+            throw new OperationCanceledException("Embedding was cancelled.", ex, cancellationToken);
+        }
         var embeddings = new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId }));
         return Task.FromResult(embeddings);
     }
