@@ -38,7 +38,7 @@ internal static class AccountCommand
 
         await services.GetRequiredService<SchemaMigrator>().ApplyAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<PortalAccounts>().CreateAsync(email, role, password, cancellationToken);
+        var result = await scope.ServiceProvider.GetRequiredService<PortalAccounts>().CreateAsync(email, role, password, PortalAudit.CommandLine, cancellationToken);
         if (!result.Succeeded)
         {
             foreach (var reason in result.Problems)

@@ -22,8 +22,11 @@ public sealed class PortalAccounts(UserManager<Recruiter> users, PortalAudit aud
 
     public static string GeneratePassword() => RandomNumberGenerator.GetString(PasswordAlphabet, GeneratedPasswordLength);
 
-    /// <summary>Creates an account with <paramref name="role"/> (<see cref="PortalRoles.Admin"/> or <see cref="PortalRoles.Recruiter"/>).</summary>
-    public async Task<AccountCreation> CreateAsync(string email, string role, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates an account with <paramref name="role"/> (<see cref="PortalRoles.Admin"/> or <see cref="PortalRoles.Recruiter"/>);
+    /// <paramref name="actorUserId"/> is who creates it, for the audit trail: an admin's id, or <see cref="PortalAudit.CommandLine"/>.
+    /// </summary>
+    public async Task<AccountCreation> CreateAsync(string email, string role, string password, string actorUserId, CancellationToken cancellationToken)
     {
         if (await users.FindByEmailAsync(email) is not null)
         {
@@ -42,7 +45,7 @@ public sealed class PortalAccounts(UserManager<Recruiter> users, PortalAudit aud
             return new AccountCreation(null, [.. added.Errors.Select(e => e.Description)]);
         }
         PortalLog.AccountCreated(logger, user.Id, role);
-        await audit.RecordAsync(PortalAudit.CommandLine, PortalAuditActions.AccountCreated, user.Id, cancellationToken);
+        await audit.RecordAsync(actorUserId, PortalAuditActions.AccountCreated, user.Id, cancellationToken);
         return new AccountCreation(user.Id, []);
     }
 
@@ -65,6 +68,46 @@ public sealed class PortalAccounts(UserManager<Recruiter> users, PortalAudit aud
         PortalLog.AuthenticatorReset(logger, user.Id, actorUserId);
         await audit.RecordAsync(actorUserId, PortalAuditActions.AuthenticatorReset, user.Id, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// An account changes its own password. Identity gives it a new security stamp, which ends every other session
+    /// of the account; the caller refreshes the current one.
+    /// </summary>
+    public async Task<IdentityResult> ChangePasswordAsync(Recruiter user, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (changed.Succeeded)
+        {
+            PortalLog.PasswordChanged(logger, user.Id);
+            await audit.RecordAsync(user.Id, PortalAuditActions.PasswordChanged, null, cancellationToken);
+        }
+        return changed;
+    }
+
+    /// <summary>
+    /// For a forgotten password: replaces it with a generated one that the admin hands over in person, ends the
+    /// account's sessions and lifts a lockout. The authenticator stays, so the new password alone does not sign in.
+    /// </summary>
+    /// <returns>The new password, or null when there is no such account.</returns>
+    public async Task<string?> ResetPasswordAsync(string userId, string actorUserId, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return null;
+        }
+        var password = GeneratePassword();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var reset = await users.ResetPasswordAsync(user, token, password);
+        if (!reset.Succeeded)
+        {
+            throw new InvalidOperationException("The generated password was refused: " + string.Join(" ", reset.Errors.Select(e => e.Description)));
+        }
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        PortalLog.PasswordReset(logger, user.Id, actorUserId);
+        await audit.RecordAsync(actorUserId, PortalAuditActions.PasswordReset, user.Id, cancellationToken);
+        return password;
     }
 }
 

@@ -20,4 +20,10 @@ public static class PortalAuditActions
 
     /// <summary>An admin removed an account's authenticator app and recovery codes; the subject is that account's id.</summary>
     public const string AuthenticatorReset = "authenticator-reset";
+
+    /// <summary>An account changed its own password; the subject is empty.</summary>
+    public const string PasswordChanged = "password-changed";
+
+    /// <summary>An admin gave an account a new one-time password; the subject is that account's id.</summary>
+    public const string PasswordReset = "password-reset";
 }

@@ -33,4 +33,10 @@ internal static partial class PortalLog
 
     [LoggerMessage(10, LogLevel.Information, "Encrypted {Count} authenticator keys and recovery-code lists stored in clear text by an earlier version")]
     public static partial void TokensProtected(ILogger logger, int count);
+
+    [LoggerMessage(11, LogLevel.Information, "Portal user {UserId} changed their password; their other sessions have ended")]
+    public static partial void PasswordChanged(ILogger logger, string userId);
+
+    [LoggerMessage(12, LogLevel.Warning, "Portal account {UserId} was given a new password by {ActorUserId}; its sessions have ended")]
+    public static partial void PasswordReset(ILogger logger, string userId, string actorUserId);
 }

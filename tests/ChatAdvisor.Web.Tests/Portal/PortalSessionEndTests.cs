@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using ChatAdvisor.Web.Portal;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChatAdvisor.Web.Tests.Portal;
 
 /// <summary>Sessions end on the server: a copy of the session cookie is worthless after sign-out or a credential reset.</summary>
-public sealed class PortalSessionEndTests : IDisposable
+public sealed partial class PortalSessionEndTests : IDisposable
 {
     private const string CvDownload = "/portal/cv/CV-AAAA-AAAA";
 
@@ -91,21 +92,101 @@ public sealed class PortalSessionEndTests : IDisposable
     }
 
     [Fact]
-    public async Task APasswordChangeEndsTheAccountsSessions()
+    public async Task APasswordChangedOnThePortalEndsTheAccountsOtherSessionsAndKeepsThisOne()
     {
         var account = await PortalAccount.CreateRecruiterAsync(_app);
-        using var session = new PortalSession(_app);
-        await session.EnrolAsync(account);
-        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/portal")).Response.StatusCode);
+        using var here = new PortalSession(_app);
+        var enrolment = await here.EnrolAsync(account);
+        using var elsewhere = new PortalSession(_app);
+        Assert.Equal(HttpStatusCode.Redirect, (await elsewhere.SignInAsync(account, enrolment.SharedKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/portal")).Response.StatusCode);
+        var newPassword = PortalAccounts.GeneratePassword();
 
+        var (wrong, wrongHtml) = await here.PostFormAsync(PasswordPage, PasswordForm("not the password at all", newPassword, newPassword));
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("This is not your current password.", wrongHtml, StringComparison.Ordinal);
+        var (mismatch, mismatchHtml) = await here.PostFormAsync(PasswordPage, PasswordForm(account.Password, newPassword, newPassword + "x"));
+        Assert.Contains("The two new passwords differ.", mismatchHtml, StringComparison.Ordinal);
+        var (weak, weakHtml) = await here.PostFormAsync(PasswordPage, PasswordForm(account.Password, "aaaaaaaaaaaa", "aaaaaaaaaaaa"));
+        Assert.Contains("at least 6 different characters", weakHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/portal")).Response.StatusCode); // nothing changed yet
+
+        var (changed, changedHtml) = await here.PostFormAsync(PasswordPage, PasswordForm(account.Password, newPassword, newPassword));
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Contains("Your password was changed.", changedHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/portal")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await elsewhere.GetAsync("/portal")).Response.StatusCode);
+        using var later = new PortalSession(_app);
+        Assert.Equal(HttpStatusCode.OK, (await later.SignInWithPasswordAsync(account)).StatusCode); // the old password: refused
+        Assert.Equal(HttpStatusCode.Redirect, (await later.SignInAsync(account with { Password = newPassword }, enrolment.SharedKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await later.GetAsync("/portal")).Response.StatusCode);
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        Assert.Equal(account.UserId, (await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == PortalAuditActions.PasswordChanged)).ActorUserId);
+    }
+
+    [Fact]
+    public async Task AnAdminGivesAForgottenPasswordANewOneWhichEndsTheSessionsAndKeepsTheAuthenticator()
+    {
+        var admin = await PortalAccount.CreateAdminAsync(_app);
+        var recruiter = await PortalAccount.CreateRecruiterAsync(_app);
+        using var adminSession = new PortalSession(_app);
+        await adminSession.EnrolAsync(admin);
+        using var recruiterSession = new PortalSession(_app);
+        var enrolment = await recruiterSession.EnrolAsync(recruiter);
+        Assert.Equal(HttpStatusCode.OK, (await recruiterSession.GetAsync("/portal")).Response.StatusCode);
+        // Forgot it, and the wrong tries locked the account (the sign-in limit per address would stop a test that typed them).
         using (var scope = _app.Services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<Recruiter>>();
-            var user = await users.FindByIdAsync(account.UserId);
-            Assert.True((await users.ChangePasswordAsync(user!, account.Password, PortalAccounts.GeneratePassword())).Succeeded);
+            await users.SetLockoutEndDateAsync((await users.FindByIdAsync(recruiter.UserId))!, DateTimeOffset.UtcNow.AddMinutes(15));
         }
+        Assert.Equal(HttpStatusCode.Forbidden, (await recruiterSession.GetAsync("/portal/admin/accounts")).Response.StatusCode);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/portal")).Response.StatusCode);
+        var (issued, html) = await adminSession.PostFormAsync("/portal/admin/accounts", new Dictionary<string, string> { ["userId"] = recruiter.UserId }, handler: "Password");
+
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        var password = IssuedPassword().Match(html).Groups[1].Value;
+        Assert.NotEqual("", password);
+        Assert.NotEqual(recruiter.Password, password);
+        Assert.Equal(HttpStatusCode.Redirect, (await recruiterSession.GetAsync("/portal")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await recruiterSession.SignInWithPasswordAsync(recruiter)).StatusCode); // old password refused
+        // The lockout is lifted and the authenticator stays: the new password leads to the code step, not to a new set-up.
+        PortalSession.AssertRedirect(await recruiterSession.SignInWithPasswordAsync(recruiter with { Password = password }), "/portal/login-2fa");
+        PortalSession.AssertRedirect((await recruiterSession.PostFormAsync("/portal/login-2fa", Code(Totp.NextCode(enrolment.SharedKey)))).Response, "/portal");
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        var entry = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == PortalAuditActions.PasswordReset);
+        Assert.Equal((admin.UserId, recruiter.UserId), (entry.ActorUserId, entry.Subject));
+        Assert.DoesNotContain(password, string.Join("\n", await db.AuditEntries.AsNoTracking().Select(a => a.Subject).ToListAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAdminAddsAnAccountWhoseOneTimePasswordLeadsToTheAuthenticatorSetUp()
+    {
+        var admin = await PortalAccount.CreateAdminAsync(_app);
+        using var adminSession = new PortalSession(_app);
+        await adminSession.EnrolAsync(admin);
+
+        var (added, html) = await adminSession.PostFormAsync("/portal/admin/accounts", new Dictionary<string, string> { ["NewAccount.Email"] = " new.recruiter@example.com ", ["NewAccount.Role"] = "recruiter" }, handler: "Add");
+
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var password = IssuedPassword().Match(html).Groups[1].Value;
+        Assert.NotEqual("", password);
+        using var newcomer = new PortalSession(_app);
+        var account = new PortalAccount("new.recruiter@example.com", password, "");
+        await newcomer.EnrolAsync(account);
+        Assert.Equal(HttpStatusCode.OK, (await newcomer.GetAsync("/portal/conversations")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await newcomer.GetAsync("/portal/admin/accounts")).Response.StatusCode);
+
+        var (again, againHtml) = await adminSession.PostFormAsync("/portal/admin/accounts", new Dictionary<string, string> { ["NewAccount.Email"] = "new.recruiter@example.com", ["NewAccount.Role"] = "admin" }, handler: "Add");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("An account for new.recruiter@example.com already exists.", WebUtility.HtmlDecode(againHtml), StringComparison.Ordinal);
+        var (bad, badHtml) = await adminSession.PostFormAsync("/portal/admin/accounts", new Dictionary<string, string> { ["NewAccount.Email"] = "not an address" }, handler: "Add");
+        Assert.Contains("Enter the new account&#x27;s email address", badHtml, StringComparison.Ordinal);
+        Assert.DoesNotMatch(IssuedPassword(), badHtml);
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        Assert.Equal(2, await db.Users.CountAsync());
+        Assert.Equal(admin.UserId, (await db.AuditEntries.AsNoTracking().Where(a => a.Action == PortalAuditActions.AccountCreated).OrderBy(a => a.Id).LastAsync()).ActorUserId);
     }
 
     [Fact]
@@ -128,7 +209,19 @@ public sealed class PortalSessionEndTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await recruiterSession.GetAsync("/portal")).Response.StatusCode);
     }
 
+    private const string PasswordPage = "/portal/account/password";
+
     private static Dictionary<string, string> Code(string code) => new() { ["code"] = code };
+
+    private static Dictionary<string, string> PasswordForm(string current, string next, string again) => new()
+    {
+        ["Input.CurrentPassword"] = current,
+        ["Input.NewPassword"] = next,
+        ["Input.ConfirmPassword"] = again,
+    };
+
+    [GeneratedRegex("<code class=\"secret\" id=\"issued-password\">([^<]+)</code>")]
+    private static partial Regex IssuedPassword();
 
     /// <summary>The newest session cookie the portal set, as "name=value".</summary>
     private static string SessionCookie(PortalSession session) =>

@@ -38,8 +38,52 @@ public sealed class AdminAccountsBrowserTests(ChromiumFixture chromium, ITestOut
 
         await Expect(Page.Locator("#reset-result")).ToContainTextAsync($"The authenticator of {recruiter.Email} was reset");
         await Expect(row).ToContainTextAsync("not set up");
-        await Expect(row.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = $"Reset authenticator for {recruiter.Email}" })).ToHaveCountAsync(0);
         output.WriteLine($"Screenshot: {await Browser.ScreenshotAsync("portal-accounts-reset.png")}");
+        Assert.Empty(Browser.Problems);
+    }
+
+    [Fact]
+    public async Task AdminAddsAnAccountWhoChangesTheOneTimePasswordOnTheirOwnPasswordPage()
+    {
+        var admin = await PortalAccount.CreateAdminAsync(App);
+        await EnrolAsync(admin);
+        await Page.GotoAsync("/portal/admin/accounts");
+
+        await Page.GetByLabel("Email address").FillAsync("new.recruiter@example.com");
+        await Page.GetByLabel("Recruiter: reviews conversations and CVs").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add account" }).ClickAsync();
+
+        await Expect(Page.Locator("#issued")).ToContainTextAsync("Added new.recruiter@example.com");
+        var password = await Page.Locator("#issued-password").InnerTextAsync();
+        await Expect(Page.Locator("#accounts tbody tr", new() { HasText = "new.recruiter@example.com" })).ToContainTextAsync("not set up");
+        await Axe.AssertNoViolationsAsync(Page, "accounts page with a new account");
+        output.WriteLine($"Screenshot: {await Browser.ScreenshotAsync("portal-accounts-added.png")}");
+        await Page.GotoAsync("/portal/logout");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out of the portal" }).ClickAsync();
+
+        await EnrolAsync(new PortalAccount("new.recruiter@example.com", password, ""));
+        await Page.GotoAsync("/portal");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Change your password" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("/portal/account/password$"));
+        var chosen = "a passphrase of my own choosing";
+        await Page.GetByLabel("Current password").FillAsync(password);
+        await Page.GetByLabel("New password", new() { Exact = true }).FillAsync(chosen);
+        await Page.GetByLabel("New password again").FillAsync(chosen + "!");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Expect(Page.Locator("#confirm-error")).ToHaveTextAsync("The two new passwords differ.");
+        await Axe.AssertNoViolationsAsync(Page, "password page with an error");
+        await Page.GetByLabel("Current password").FillAsync(password);
+        await Page.GetByLabel("New password", new() { Exact = true }).FillAsync(chosen);
+        await Page.GetByLabel("New password again").FillAsync(chosen);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+
+        await Expect(Page.Locator("#changed")).ToContainTextAsync("Your password was changed.");
+        await Page.SetViewportSizeAsync(390, 844);
+        output.WriteLine($"Screenshot: {await Browser.ScreenshotAsync("portal-password-phone.png")}");
+        Assert.True(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways on a phone.");
+        await Page.GotoAsync("/portal/conversations");
+        await Expect(Page).ToHaveURLAsync(new Regex("/portal/conversations$"));
         Assert.Empty(Browser.Problems);
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatAdvisor.Web.Portal.Pages.Admin;
 
-/// <summary>The portal's accounts, and the reset of an account's authenticator app (lost or replaced phone).</summary>
+/// <summary>
+/// The portal's accounts: add one, give one a new password (forgotten), or reset its authenticator app (lost or
+/// replaced phone). Each of these ends the account's sessions and is recorded in the audit trail.
+/// </summary>
 public sealed class AccountsModel(IDbContextFactory<PortalDb> dbFactory, PortalAccounts accounts, UserManager<Recruiter> users, TimeProvider time) : PageModel
 {
     public IReadOnlyList<AccountRow> Accounts { get; private set; } = [];
@@ -16,7 +20,51 @@ public sealed class AccountsModel(IDbContextFactory<PortalDb> dbFactory, PortalA
     /// <summary>The address of the account just reset, for the confirmation.</summary>
     public string? ResetEmail { get; private set; }
 
+    /// <summary>The address and one-time password of an account just added or given a new password.</summary>
+    public IssuedPassword? Issued { get; private set; }
+
+    [BindProperty]
+    public NewAccountInput NewAccount { get; set; } = new();
+
+    public IReadOnlyList<string> AddProblems { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
+    {
+        var email = NewAccount.Email?.Trim() ?? "";
+        var role = NewAccount.Role is PortalRoles.Admin ? PortalRoles.Admin : PortalRoles.Recruiter;
+        if (!new EmailAddressAttribute().IsValid(email) || email.Length is 0 or > 256)
+        {
+            AddProblems = ["Enter the new account's email address, such as name@agency.example."];
+        }
+        else
+        {
+            var password = PortalAccounts.GeneratePassword();
+            var created = await accounts.CreateAsync(email, role, password, CurrentUserId!, cancellationToken);
+            AddProblems = created.Problems;
+            if (created.Succeeded)
+            {
+                Issued = new IssuedPassword(email, password, Added: true);
+                NewAccount = new NewAccountInput();
+                ModelState.Clear();
+            }
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPasswordAsync(string? userId, CancellationToken cancellationToken)
+    {
+        var target = string.IsNullOrEmpty(userId) || userId == CurrentUserId ? null : await users.FindByIdAsync(userId);
+        if (target is null || await accounts.ResetPasswordAsync(target.Id, CurrentUserId!, cancellationToken) is not { } password)
+        {
+            return NotFound();
+        }
+        Issued = new IssuedPassword(target.Email ?? target.Id, password, Added: false);
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostResetAsync(string? userId, CancellationToken cancellationToken)
     {
@@ -47,6 +95,17 @@ public sealed class AccountsModel(IDbContextFactory<PortalDb> dbFactory, PortalA
         // Lockout ends are compared here: SQLite cannot compare DateTimeOffset columns in SQL.
         Accounts = [.. rows.Select(u => new AccountRow(u.Id, u.Email ?? u.Id, string.Join(", ", u.Roles.Order(StringComparer.Ordinal)), u.TwoFactorEnabled, u.LockoutEnd > now))];
     }
+}
+
+/// <summary>A password shown once, to be handed over in person or through a password manager.</summary>
+public sealed record IssuedPassword(string Email, string Password, bool Added);
+
+/// <summary>The form that adds an account.</summary>
+public sealed class NewAccountInput
+{
+    public string? Email { get; set; }
+
+    public string? Role { get; set; }
 }
 
 /// <summary>One account as the list shows it.</summary>
