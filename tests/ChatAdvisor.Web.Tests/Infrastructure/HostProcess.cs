@@ -4,7 +4,7 @@ using System.Text;
 namespace ChatAdvisor.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real host as its own process, from the build output, in Production, on a loopback port, with its data in a
+/// The real host as its own process, from the build output (or a published copy of it), in Production, on a loopback port, with its data in a
 /// folder the test owns, so that it can be killed and started again on the same data.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
@@ -34,7 +34,42 @@ public sealed class HostProcess : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = new Uri(BaseAddress), Timeout = TimeSpan.FromSeconds(60) };
 
-    public static async Task<HostProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string> settings)
+    public static Task<HostProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string> settings)
+    {
+        var settingsWithData = new Dictionary<string, string>(settings)
+        {
+            ["Database__ConnectionString"] = settings.GetValueOrDefault("Database__ConnectionString") ?? $"Data Source={Path.Combine(dataFolder, "chatadvisor.db")}",
+        };
+        return StartAsync(HostAssembly(), dataFolder, ["--contentRoot", dataFolder], settingsWithData);
+    }
+
+    /// <summary>
+    /// The published output as an operator runs it: <c>dotnet ChatAdvisor.Web.dll</c> from another working folder, no
+    /// content root given, Production, and only what <paramref name="settings"/> adds.
+    /// </summary>
+    public static Task<HostProcess> StartPublishedAsync(string publishFolder, string workingFolder, IReadOnlyDictionary<string, string> settings) =>
+        StartAsync(Path.Combine(publishFolder, "ChatAdvisor.Web.dll"), workingFolder, [], settings);
+
+    /// <summary>
+    /// Publishes the host from this test run's build (same configuration, no rebuild) into <paramref name="folder"/>,
+    /// the layout an operator deploys: content files, wwwroot and appsettings next to the assembly.
+    /// </summary>
+    public static async Task PublishAsync(string folder)
+    {
+        var (root, configuration, _) = BuildOutput();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (string[])["publish", Path.Combine(root, "src", "ChatAdvisor.Web", "ChatAdvisor.Web.csproj"), "--no-build", "-c", configuration, "-o", folder, "-nologo", "-v:q"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet publish did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"dotnet publish exited {process.ExitCode}:\n{await output}\n{await error}");
+    }
+
+    private static async Task<HostProcess> StartAsync(string assembly, string workingFolder, string[] arguments, IReadOnlyDictionary<string, string> settings)
     {
         var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet")
@@ -42,16 +77,17 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = dataFolder,
+            WorkingDirectory = workingFolder,
         };
-        start.ArgumentList.Add(HostAssembly());
+        start.ArgumentList.Add(assembly);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        start.ArgumentList.Add("--contentRoot");
-        start.ArgumentList.Add(dataFolder);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Site__PrivacyContact"] = "privacy@example.com";
-        start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "chatadvisor.db")}";
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
@@ -119,16 +155,20 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>The host's own build output next to this test's (same configuration).</summary>
     private static string HostAssembly()
     {
+        var (root, configuration, framework) = BuildOutput();
+        var path = Path.Combine(root, "src", "ChatAdvisor.Web", "bin", configuration, framework, "ChatAdvisor.Web.dll");
+        return File.Exists(path) ? path : throw new InvalidOperationException($"Build the solution first: {path} is missing.");
+    }
+
+    /// <summary>The repository root, and the configuration and framework this test assembly was built for.</summary>
+    private static (string Root, string Configuration, string Framework) BuildOutput()
+    {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testOutput.Name;
-        var configuration = testOutput.Parent!.Name;
         var root = testOutput;
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "ChatAdvisor.sln")))
         {
             root = root.Parent;
         }
-        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("ChatAdvisor.sln not found above the test output."),
-            "src", "ChatAdvisor.Web", "bin", configuration, framework, "ChatAdvisor.Web.dll");
-        return File.Exists(path) ? path : throw new InvalidOperationException($"Build the solution first: {path} is missing.");
+        return (root?.FullName ?? throw new InvalidOperationException("ChatAdvisor.sln not found above the test output."), testOutput.Parent!.Name, testOutput.Name);
     }
 }
