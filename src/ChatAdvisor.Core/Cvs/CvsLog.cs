@@ -5,34 +5,34 @@ namespace ChatAdvisor.Cvs;
 /// <summary>Logging for CV files. Types, verdicts and opaque keys only: never file names, personal data or contents.</summary>
 internal static partial class CvsLog
 {
-    [LoggerMessage(301, LogLevel.Debug, "CV file accepted as {Type} after {ElapsedMs} ms of inspection")]
+    [LoggerMessage(2003, LogLevel.Debug, "CV file accepted as {Type} after {ElapsedMs} ms of inspection")]
     public static partial void FileAccepted(ILogger logger, CvFileType type, long elapsedMs);
 
-    [LoggerMessage(302, LogLevel.Information, "CV file refused (detected type {Type}) after {ElapsedMs} ms: {Problem}")]
+    [LoggerMessage(2004, LogLevel.Information, "CV file refused (detected type {Type}) after {ElapsedMs} ms: {Problem}")]
     public static partial void FileRejected(ILogger logger, CvFileType type, string? problem, long elapsedMs);
 
-    [LoggerMessage(303, LogLevel.Warning, "clamd found {Signature} in a CV file")]
+    [LoggerMessage(2005, LogLevel.Warning, "clamd found {Signature} in a CV file")]
     public static partial void MalwareFound(ILogger logger, string signature);
 
-    [LoggerMessage(304, LogLevel.Warning, "clamd at {Host}:{Port} did not answer within {Timeout}")]
+    [LoggerMessage(2006, LogLevel.Warning, "clamd at {Host}:{Port} did not answer within {Timeout}")]
     public static partial void ScanTimedOut(ILogger logger, string host, int port, TimeSpan timeout);
 
-    [LoggerMessage(305, LogLevel.Warning, "clamd at {Host}:{Port} could not be reached")]
+    [LoggerMessage(2007, LogLevel.Warning, "clamd at {Host}:{Port} could not be reached")]
     public static partial void ScanUnreachable(ILogger logger, string host, int port, Exception exception);
 
-    [LoggerMessage(306, LogLevel.Warning, "clamd at {Host}:{Port} gave an unexpected reply: {Reply}")]
+    [LoggerMessage(2008, LogLevel.Warning, "clamd at {Host}:{Port} gave an unexpected reply: {Reply}")]
     public static partial void ScanFailed(ILogger logger, string host, int port, string reply);
 
-    [LoggerMessage(307, LogLevel.Debug, "CV file stored as {Key} for submission {SubmissionId} ({Bytes} bytes)")]
+    [LoggerMessage(2009, LogLevel.Debug, "CV file stored as {Key} for submission {SubmissionId} ({Bytes} bytes)")]
     public static partial void FileStored(ILogger logger, string key, string submissionId, long bytes);
 
-    [LoggerMessage(308, LogLevel.Debug, "CV file {Key} deleted")]
+    [LoggerMessage(2010, LogLevel.Debug, "CV file {Key} deleted")]
     public static partial void FileDeleted(ILogger logger, string key);
 
     // References only: names, emails and file contents never reach the logs.
-    [LoggerMessage(101, LogLevel.Information, "CV application {Reference} submitted on {Channel}")]
+    [LoggerMessage(2001, LogLevel.Information, "CV application {Reference} submitted on {Channel}")]
     public static partial void Submitted(ILogger logger, string reference, string channel);
 
-    [LoggerMessage(102, LogLevel.Information, "CV application {Reference} erased at the candidate's request")]
+    [LoggerMessage(2002, LogLevel.Information, "CV application {Reference} erased at the candidate's request")]
     public static partial void Erased(ILogger logger, string reference);
 }

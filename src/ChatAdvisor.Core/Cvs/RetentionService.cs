@@ -66,9 +66,9 @@ public sealed partial class RetentionService(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(110, LogLevel.Information, "Retention: deleted {Applications} applications and {Conversations} conversations")]
+    [LoggerMessage(2101, LogLevel.Information, "Retention: deleted {Applications} applications and {Conversations} conversations")]
     private static partial void Swept(ILogger logger, int applications, int conversations);
 
-    [LoggerMessage(111, LogLevel.Error, "Retention sweep failed; it will run again at the next interval")]
+    [LoggerMessage(2102, LogLevel.Error, "Retention sweep failed; it will run again at the next interval")]
     private static partial void SweepFailed(ILogger logger, Exception exception);
 }

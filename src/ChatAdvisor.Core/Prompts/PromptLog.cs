@@ -4,6 +4,6 @@ namespace ChatAdvisor.Prompts;
 
 internal static partial class PromptLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Prompts loaded: {Count} from {Folder}")]
+    [LoggerMessage(1201, LogLevel.Information, "Prompts loaded: {Count} from {Folder}")]
     public static partial void Loaded(ILogger logger, int count, string folder);
 }

@@ -19,7 +19,9 @@ public static class BotServiceCollectionExtensions
         builder.AddBotConnector();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<BotFrameworkChannel>();
-        builder.Services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName);
+        builder.Services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName)
+            .Validate(o => o.AllowedTenants.All(TeamsOptions.LooksLikeTenantId), "Teams:AllowedTenants must hold Entra tenant ids such as 72f988bf-86f1-41af-91ab-2d7cd011db47 (hex digits and dashes, no spaces or names).")
+            .ValidateOnStart();
         builder.Services.AddHttpClient(CvAttachmentReader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         builder.Services.AddOptions<TurnOptions>().BindConfiguration(TurnOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

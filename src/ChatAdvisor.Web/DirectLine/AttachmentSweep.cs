@@ -43,9 +43,9 @@ public sealed partial class AttachmentSweep(AttachmentStore store, UploadBudget 
         }
     }
 
-    [LoggerMessage(1501, LogLevel.Information, "Attachment sweep removed {Count} unclaimed uploads")]
+    [LoggerMessage(4001, LogLevel.Information, "Attachment sweep removed {Count} unclaimed uploads")]
     private static partial void Swept(ILogger logger, int count);
 
-    [LoggerMessage(1502, LogLevel.Warning, "Attachment sweep failed; it runs again in a minute")]
+    [LoggerMessage(4002, LogLevel.Warning, "Attachment sweep failed; it runs again in a minute")]
     private static partial void SweepFailed(ILogger logger, Exception exception);
 }

@@ -20,6 +20,6 @@ internal sealed partial class StartupBanner(IServer server, IHostApplicationLife
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(1, LogLevel.Information, "ChatAdvisor is ready: open {Url} in a browser")]
+    [LoggerMessage(6001, LogLevel.Information, "ChatAdvisor is ready: open {Url} in a browser")]
     private static partial void Ready(ILogger logger, string url);
 }

@@ -1,4 +1,5 @@
 using ChatAdvisor.Web.Bot.Connector;
+using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace ChatAdvisor.Web.Tests.Connector;
@@ -61,6 +62,19 @@ public sealed class BotOptionsTests
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         Assert.Contains("Bot:TenantId", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("contoso.onmicrosoft.com")]
+    [InlineData("Contoso Ltd")]
+    [InlineData(" ")]
+    public void HostWithATenantNameInsteadOfAnIdFailsToStart(string tenant)
+    {
+        using var app = new ChatAdvisorApp(new Dictionary<string, string?> { ["Teams:AllowedTenants:0"] = "9b2f7c1e-6a4d-4c1b-8e3f-2d5a7b9c0e11", ["Teams:AllowedTenants:1"] = tenant });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var validation = Assert.IsType<OptionsValidationException>(error is AggregateException aggregate ? aggregate.InnerException : error);
+        Assert.Contains("Teams:AllowedTenants must hold Entra tenant ids", validation.Message, StringComparison.Ordinal);
     }
 
     private static ValidateOptionsResult Validate(string appType, string? appId, string? password, string? tenantId) =>

@@ -106,12 +106,12 @@ public sealed partial class KnowledgeEmbedder : IDisposable
     /// <summary>Case and spacing do not change what a question means to the model.</summary>
     internal static string Normalize(string question) => string.Join(' ', question.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    [LoggerMessage(1101, LogLevel.Information, "Knowledge embedded: {Texts} texts, {Computed} computed, the rest from the cache, in {Milliseconds:0} ms")]
+    [LoggerMessage(1151, LogLevel.Information, "Knowledge embedded: {Texts} texts, {Computed} computed, the rest from the cache, in {Milliseconds:0} ms")]
     private static partial void Embedded(ILogger logger, int texts, int computed, double milliseconds);
 
-    [LoggerMessage(1103, LogLevel.Information, "Embedding {Computed} of {Texts} knowledge texts with the local model (later starts take them from the cache)...")]
+    [LoggerMessage(1153, LogLevel.Information, "Embedding {Computed} of {Texts} knowledge texts with the local model (later starts take them from the cache)...")]
     private static partial void Embedding(ILogger logger, int computed, int texts);
 
-    [LoggerMessage(1102, LogLevel.Warning, "The embedding model is unavailable; ranking on keywords alone")]
+    [LoggerMessage(1152, LogLevel.Warning, "The embedding model is unavailable; ranking on keywords alone")]
     private static partial void Unavailable(ILogger logger, Exception exception);
 }

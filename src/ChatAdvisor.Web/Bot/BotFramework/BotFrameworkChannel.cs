@@ -191,15 +191,15 @@ public sealed partial class BotFrameworkChannel(
         }
     }
 
-    [LoggerMessage(301, LogLevel.Warning, "Refused a {Type} activity from tenant {TenantId}: not on Teams:AllowedTenants")]
+    [LoggerMessage(3201, LogLevel.Warning, "Refused a {Type} activity from tenant {TenantId}: not on Teams:AllowedTenants")]
     private static partial void TenantRefused(ILogger logger, string tenantId, string? type);
 
-    [LoggerMessage(303, LogLevel.Warning, "The refusal for a tenant outside the allow-list could not be sent")]
+    [LoggerMessage(3203, LogLevel.Warning, "The refusal for a tenant outside the allow-list could not be sent")]
     private static partial void RefusalNotSent(ILogger logger, Exception exception);
 
-    [LoggerMessage(304, LogLevel.Error, "A {Type} activity could not be stored and was not accepted; the channel will deliver it again")]
+    [LoggerMessage(3204, LogLevel.Error, "A {Type} activity could not be stored and was not accepted; the channel will deliver it again")]
     private static partial void NotAccepted(ILogger logger, string? type, Exception exception);
 
-    [LoggerMessage(302, LogLevel.Information, "An activity was delivered again after it had been stored; it is not handled twice")]
+    [LoggerMessage(3202, LogLevel.Information, "An activity was delivered again after it had been stored; it is not handled twice")]
     private static partial void TranscriptNotStored(ILogger logger, Exception exception);
 }

@@ -58,6 +58,6 @@ public static partial class MessagingEndpoint
     private static bool IsLoopback(HttpContext context) =>
         context.Connection.RemoteIpAddress is not { } address || IPAddress.IsLoopback(address);
 
-    [LoggerMessage(310, LogLevel.Warning, "Refused a request on /api/messages: {Reason}")]
+    [LoggerMessage(3251, LogLevel.Warning, "Refused a request on /api/messages: {Reason}")]
     private static partial void Refused(ILogger logger, string reason);
 }

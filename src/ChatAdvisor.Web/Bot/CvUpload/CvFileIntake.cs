@@ -47,9 +47,9 @@ public sealed partial class CvFileIntake(
         }
     }
 
-    [LoggerMessage(201, LogLevel.Information, "A CV file was refused by inspection (detected type {Type})")]
+    [LoggerMessage(3101, LogLevel.Information, "A CV file was refused by inspection (detected type {Type})")]
     private static partial void FileRefused(ILogger logger, string type);
 
-    [LoggerMessage(202, LogLevel.Warning, "A CV file was not stored: scan verdict {Verdict} {Signature}")]
+    [LoggerMessage(3102, LogLevel.Warning, "A CV file was not stored: scan verdict {Verdict} {Signature}")]
     private static partial void FileNotScannedClean(ILogger logger, string verdict, string? signature);
 }
