@@ -27,7 +27,7 @@ public sealed class DirectLineChannel(
         {
             return false;
         }
-        // conversationUpdate goes to the bot only; Direct Line never shows it to clients (protocol notes 5.3).
+        // conversationUpdate goes to the bot only; Direct Line never shows it to clients (see the Direct Line 3.0 API documentation).
         var joined = new Activity
         {
             Type = ActivityTypes.ConversationUpdate,

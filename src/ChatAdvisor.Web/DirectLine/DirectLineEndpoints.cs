@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatAdvisor.Web.DirectLine;
 
-/// <summary>The Direct Line 3.0 REST surface that Web Chat and other Direct Line clients call (protocol notes 5.7).</summary>
+/// <summary>The Direct Line 3.0 REST surface that Web Chat and other Direct Line clients call (see the Direct Line 3.0 API documentation).</summary>
 public static class DirectLineEndpoints
 {
     public const string BasePath = "/v3/directline";

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ChatAdvisor.Web.DirectLine;
 
-/// <summary>Direct Line response bodies (protocol notes 5.2).</summary>
+/// <summary>Direct Line response bodies (see the Direct Line 3.0 API documentation).</summary>
 public sealed record ConversationResponse(
     [property: JsonPropertyName("conversationId")] string ConversationId,
     [property: JsonPropertyName("token")] string Token,

@@ -9,7 +9,7 @@ namespace ChatAdvisor.Web.DirectLine;
 
 /// <summary>
 /// Issues and checks Direct Line tokens: short-lived HS256 JWTs bound to one conversation and one user. Web Chat
-/// reads the <c>user</c> claim to fix the user id (protocol notes 5.6). Each token carries the start of its
+/// reads the <c>user</c> claim to fix the user id (see the Direct Line 3.0 API documentation). Each token carries the start of its
 /// session, so refreshing cannot keep a conversation open past <see cref="DirectLineOptions.MaxSessionLifetime"/>,
 /// and a refreshed token is retired: a token that leaked stops working at the holder's next refresh.
 /// </summary>

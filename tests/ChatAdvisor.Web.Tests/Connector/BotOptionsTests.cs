@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatAdvisor.Web.Tests.Connector;
 
-/// <summary>The credentials each app type needs (protocol notes §2.5), checked when the host starts.</summary>
+/// <summary>The credentials each app type needs (see the Bot Framework authentication documentation), checked when the host starts.</summary>
 public sealed class BotOptionsTests
 {
     [Theory]

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace ChatAdvisor.Web.Tests.Connector;
 
-/// <summary>The bot's outbound token through MSAL (protocol notes §3.1), against a loopback token endpoint.</summary>
+/// <summary>The bot's outbound token through MSAL (see the Bot Connector API documentation), against a loopback token endpoint.</summary>
 public sealed class BotTokenProviderTests : IAsyncLifetime
 {
     private TokenServer _tokens = null!;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace ChatAdvisor.Web.Tests.Connector;
 
-/// <summary>Bot Connector tokens (protocol notes §2.2–2.3) against a loopback OpenID server.</summary>
+/// <summary>Bot Connector tokens (see the Bot Framework authentication documentation) against a loopback OpenID server.</summary>
 public sealed class ChannelTokenTests : IAsyncLifetime, IDisposable
 {
     private readonly TestSigningKey _teamsKey = new("teams-key", "msteams", "webchat");

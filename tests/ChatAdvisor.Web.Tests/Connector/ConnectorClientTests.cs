@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace ChatAdvisor.Web.Tests.Connector;
 
-/// <summary>Sending to a loopback Bot Connector (protocol notes §3.2–3.4), with tokens from a loopback endpoint.</summary>
+/// <summary>Sending to a loopback Bot Connector (see the Bot Connector API documentation), with tokens from a loopback endpoint.</summary>
 public sealed class ConnectorClientTests : IAsyncLifetime
 {
     private const string TeamsConversationId = "19:abc@thread.tacv2;messageid=1481567603816";

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace ChatAdvisor.Web.Tests.Connector;
 
-/// <summary>Emulator/AAD tokens (protocol notes §2.4) and the no-app-id mode (§2.7).</summary>
+/// <summary>Emulator/AAD tokens (see the Bot Framework authentication documentation) and the no-app-id mode (§2.7).</summary>
 public sealed class EmulatorTokenTests : IAsyncLifetime, IDisposable
 {
     private readonly TestSigningKey _aadKey = new("aad-key", endorsements: null);
@@ -52,7 +52,7 @@ public sealed class EmulatorTokenTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task V2TokenFromAnotherAzpIsRejected()
     {
-        // Another app calling this bot's audience is exactly what a skill token looks like (protocol notes §2.2).
+        // Another app calling this bot's audience is exactly what a skill token looks like (see the Bot Framework authentication documentation).
         var token = TestTokens.Emulator(_aadKey, "2.0", callerAppId: "another-bot");
 
         ChannelTokenTests.AssertRejected(await AuthenticateAsync(token), "Skill");

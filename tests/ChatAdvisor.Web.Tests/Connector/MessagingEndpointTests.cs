@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChatAdvisor.Web.Tests.Connector;
 
 /// <summary>
-/// <c>POST /api/messages</c> on the real host (protocol notes §2–3): Bot Connector tokens checked against loopback
+/// <c>POST /api/messages</c> on the real host (see the Bot Framework authentication documentation): Bot Connector tokens checked against loopback
 /// metadata, the answer sent in the background to the activity's serviceUrl (a loopback connector) with the bot's
 /// token from a loopback token endpoint, redeliveries answered once, invokes answered in the HTTP response.
 /// </summary>

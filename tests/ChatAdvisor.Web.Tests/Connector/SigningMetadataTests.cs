@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace ChatAdvisor.Web.Tests.Connector;
 
-/// <summary>Reading the non-standard <c>endorsements</c> JWK member (protocol notes §2.3).</summary>
+/// <summary>Reading the non-standard <c>endorsements</c> JWK member (see the Bot Framework authentication documentation).</summary>
 public sealed class SigningMetadataTests : IDisposable
 {
     private readonly TestSigningKey _endorsed = new("endorsed", "msteams", "webchat");

@@ -89,7 +89,7 @@ public sealed partial class TeamsConversationTests(BotServiceFixture bot) : ICla
     {
         var chat = new TeamsWireChat(_sink.ServiceUrl);
 
-        // Teams sends both on installation (protocol notes 4.5).
+        // Teams sends both on installation (see the Teams bot activities documentation).
         using (var added = await bot.PostAsync(chat.BotAdded()))
         {
             Assert.Equal(HttpStatusCode.OK, added.StatusCode);

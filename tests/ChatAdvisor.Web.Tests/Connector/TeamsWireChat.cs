@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace ChatAdvisor.Web.Tests.Connector;
 
 /// <summary>
-/// One Teams conversation with the bot, as the Bot Connector puts its activities on the wire (protocol notes 4.1–4.5):
+/// One Teams conversation with the bot, as the Bot Connector puts its activities on the wire (see the Teams bot activities documentation):
 /// Teams ids, the tenant in <c>channelData</c> and on the conversation, a text/html copy of every message.
 /// Builds JSON bodies for <c>/api/messages</c>; each activity gets a fresh Teams-like id.
 /// </summary>

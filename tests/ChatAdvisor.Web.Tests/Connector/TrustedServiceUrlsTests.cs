@@ -2,7 +2,7 @@ using ChatAdvisor.Web.Bot.Connector;
 
 namespace ChatAdvisor.Web.Tests.Connector;
 
-/// <summary>The trusted serviceUrl set (protocol notes §3.3), without I/O. Retries are tested against a sink in ConnectorClientTests.</summary>
+/// <summary>The trusted serviceUrl set (see the Bot Connector API documentation), without I/O. Retries are tested against a sink in ConnectorClientTests.</summary>
 public sealed class TrustedServiceUrlsTests
 {
     [Fact]

@@ -29,7 +29,7 @@ public sealed partial class BotFrameworkChannel(
     private static readonly TimeSpan s_deduplicationWindow = TimeSpan.FromMinutes(10);
     private readonly Lock _gate = new();
 
-    /// <summary>Takes one authenticated activity and answers what the HTTP response must say (protocol notes 2.1).</summary>
+    /// <summary>Takes one authenticated activity and answers what the HTTP response must say (see the Bot Connector API documentation).</summary>
     public Task<IResult> ReceiveAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (activity.Id is null)

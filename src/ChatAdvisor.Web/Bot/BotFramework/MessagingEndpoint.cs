@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ChatAdvisor.Web.Bot.BotFramework;
 
 /// <summary>
-/// <c>POST /api/messages</c>, where Azure Bot Service delivers activities (protocol notes 2.1): authenticate,
+/// <c>POST /api/messages</c>, where Azure Bot Service delivers activities (see the Bot Framework authentication documentation): authenticate,
 /// trust the serviceUrl, acknowledge at once and answer in the background. Token-less requests are accepted only
 /// when <see cref="BotOptions.AllowAnonymousLocalRequests"/> is on, no app id is set and the caller is on this
 /// machine (the Emulator and the Agents Playground), and even then never into a Direct Line conversation.
@@ -44,7 +44,7 @@ public static partial class MessagingEndpoint
             Refused(logger, "a token-less request addressed a Direct Line conversation");
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, detail: "Direct Line conversations cannot be addressed here.");
         }
-        // Only now may replies (and the bot's token) go to this serviceUrl (protocol notes 3.3).
+        // Only now may replies (and the bot's token) go to this serviceUrl (see the Bot Connector API documentation).
         trusted.Add(activity.ServiceUrl);
         return await channel.ReceiveAsync(activity with { FromAuthenticatedChannel = !auth.IsAnonymous }, cancellationToken);
     }

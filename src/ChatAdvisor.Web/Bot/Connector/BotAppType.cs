@@ -1,6 +1,6 @@
 namespace ChatAdvisor.Web.Bot.Connector;
 
-/// <summary>How the bot's Azure identity is set up (protocol notes §2.5); decides the outbound token source.</summary>
+/// <summary>How the bot's Azure identity is set up (see the Bot Framework authentication documentation); decides the outbound token source.</summary>
 public enum BotAppType
 {
     /// <summary>Legacy multi-tenant app registration: secret or certificate, authority <c>botframework.com</c>.</summary>

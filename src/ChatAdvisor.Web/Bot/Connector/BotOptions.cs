@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ChatAdvisor.Web.Bot.Connector;
 
 /// <summary>
-/// The bot's identity and the Bot Framework endpoints it trusts (protocol notes §2–3). Without an
+/// The bot's identity and the Bot Framework endpoints it trusts (see the Bot Framework authentication documentation). Without an
 /// <see cref="AppId"/> authentication is disabled: only anonymous local requests, no outbound token.
 /// Cross-field rules are in <see cref="BotOptionsValidator"/>.
 /// </summary>
@@ -11,7 +11,7 @@ public sealed class BotOptions
 {
     public const string SectionName = "Bot";
 
-    /// <summary>Issuers of Emulator/AAD tokens accepted by the Bot Framework SDK (protocol notes §2.4).</summary>
+    /// <summary>Issuers of Emulator/AAD tokens accepted by the Bot Framework SDK (see the Bot Framework authentication documentation).</summary>
     public static readonly IReadOnlyList<string> DefaultEmulatorIssuers =
     [
         "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/",
@@ -113,7 +113,7 @@ public sealed class BotOptions
         return [.. issuers.Distinct(StringComparer.Ordinal)];
     }
 
-    /// <summary>The authority for <see cref="ToChannelFromBotOAuthScope"/> tokens (protocol notes §3.1).</summary>
+    /// <summary>The authority for <see cref="ToChannelFromBotOAuthScope"/> tokens (see the Bot Connector API documentation).</summary>
     public string GetToChannelFromBotAuthority() =>
         !string.IsNullOrWhiteSpace(ToChannelFromBotLoginUrl) ? ToChannelFromBotLoginUrl
         : AppType == BotAppType.MultiTenant ? "https://login.microsoftonline.com/botframework.com"

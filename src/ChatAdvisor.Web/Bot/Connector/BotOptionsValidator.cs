@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatAdvisor.Web.Bot.Connector;
 
-/// <summary>The credentials each <see cref="BotAppType"/> needs (protocol notes §2.5); no app id means "auth disabled".</summary>
+/// <summary>The credentials each <see cref="BotAppType"/> needs (see the Bot Framework authentication documentation); no app id means "auth disabled".</summary>
 internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
 {
     public ValidateOptionsResult Validate(string? name, BotOptions options)

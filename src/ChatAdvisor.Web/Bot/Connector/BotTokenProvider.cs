@@ -6,7 +6,7 @@ using Microsoft.Identity.Client.AppConfig;
 namespace ChatAdvisor.Web.Bot.Connector;
 
 /// <summary>
-/// The bot's outbound access token for the Bot Connector (protocol notes §3.1): client credentials with a secret or
+/// The bot's outbound access token for the Bot Connector (see the Bot Connector API documentation): client credentials with a secret or
 /// certificate, or a user-assigned managed identity. One MSAL application per process; its in-memory app token
 /// cache serves repeat calls and renews before expiry.
 /// </summary>

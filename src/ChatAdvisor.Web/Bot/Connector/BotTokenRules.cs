@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace ChatAdvisor.Web.Bot.Connector;
 
-/// <summary>Claim-level rules shared by the token paths (protocol notes §2.2–2.4).</summary>
+/// <summary>Claim-level rules shared by the token paths (see the Bot Framework authentication documentation).</summary>
 internal static class BotTokenRules
 {
     public static bool TryRead(JsonWebTokenHandler handler, string token, [NotNullWhen(true)] out JsonWebToken? jwt)

@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace ChatAdvisor.Web.Bot.Connector;
 
 /// <summary>
-/// Authenticates the bearer token on an inbound activity as the Bot Framework SDK does (protocol notes §2.2–2.5):
+/// Authenticates the bearer token on an inbound activity as the Bot Framework SDK does (see the Bot Framework authentication documentation):
 /// Bot Connector tokens for channels, Emulator/AAD tokens by issuer, skill tokens refused. Throws
 /// <see cref="InvalidOperationException"/> when the OpenID metadata was never obtained (answer 5xx, not 401).
 /// </summary>
@@ -92,7 +92,7 @@ public sealed class BotTokenValidator
             return BotAuthenticationResult.Fail("Channel token: the signing key is not endorsed for the activity's channel");
         }
         // Stricter than the SDK, which skips this check when the activity has no serviceUrl: the claim is what makes
-        // it safe to send the bot's own token to that URL later (protocol notes §3.3).
+        // it safe to send the bot's own token to that URL later (see the Bot Connector API documentation).
         if (!validated.TryGetPayloadValue<string>("serviceurl", out var claimedServiceUrl) || string.IsNullOrEmpty(claimedServiceUrl))
         {
             return BotAuthenticationResult.Fail("Channel token: no serviceurl claim");
@@ -135,7 +135,7 @@ public sealed class BotTokenValidator
         var result = await _handler.ValidateTokenAsync(token, Parameters(metadata, issuers, audiences));
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
-            // Keys can rotate at any time (protocol notes §2.3): refresh once, then retry once.
+            // Keys can rotate at any time (see the Bot Framework authentication documentation): refresh once, then retry once.
             ConnectorLog.SigningKeyNotFound(_logger, metadataUrl);
             if (await _metadata.RefreshAsync(metadataUrl, metadata, cancellationToken) is { } fresh)
             {

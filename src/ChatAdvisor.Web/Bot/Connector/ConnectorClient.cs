@@ -7,7 +7,7 @@ using ChatAdvisor.Web.Bot.Protocol;
 namespace ChatAdvisor.Web.Bot.Connector;
 
 /// <summary>
-/// Sends activities to a channel's Bot Connector REST API (protocol notes §3.2): a typed <see cref="HttpClient"/>
+/// Sends activities to a channel's Bot Connector REST API (see the Bot Connector API documentation): a typed <see cref="HttpClient"/>
 /// whose retries for 429/503 are in <see cref="ConnectorResilience"/>. Sends only to
 /// <see cref="TrustedServiceUrls"/>, with the bot's token unless authentication is disabled.
 /// </summary>
@@ -43,7 +43,7 @@ public sealed class ConnectorClient(HttpClient httpClient, BotTokenProvider toke
         var serviceUrl = activity.ServiceUrl;
         if (!trustedServiceUrls.IsTrusted(serviceUrl))
         {
-            // Never hand the bot's token to a URL that no authenticated activity vouched for (protocol notes §3.3).
+            // Never hand the bot's token to a URL that no authenticated activity vouched for (see the Bot Connector API documentation).
             throw new InvalidOperationException("The activity's serviceUrl is not trusted; only serviceUrls of authenticated activities are.");
         }
         var uri = new Uri((serviceUrl!.EndsWith('/') ? serviceUrl : serviceUrl + "/") + path, UriKind.Absolute);

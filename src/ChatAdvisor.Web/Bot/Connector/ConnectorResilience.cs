@@ -6,7 +6,7 @@ using Polly;
 namespace ChatAdvisor.Web.Bot.Connector;
 
 /// <summary>
-/// Retries a connector request only when the channel says it did not take it (protocol notes §3.4): 429 Too Many
+/// Retries a connector request only when the channel says it did not take it (see the Bot Connector API documentation): 429 Too Many
 /// Requests and 503 Service Unavailable, honouring <c>Retry-After</c>, at most three times and never for a wait
 /// longer than <see cref="MaxRetryAfter"/> (a longer one is surfaced at once). <c>POST .../activities</c> has no
 /// idempotency key, so a timeout, 500, 502 or 504 is never retried: the message may already be in the conversation.

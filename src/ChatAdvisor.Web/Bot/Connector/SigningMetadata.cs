@@ -7,7 +7,7 @@ namespace ChatAdvisor.Web.Bot.Connector;
 
 /// <summary>
 /// One OpenID metadata document with its signing keys and, per key id, the channels the key is endorsed for
-/// (protocol notes §2.3). Keys and endorsements come from the same fetch of <c>jwks_uri</c>, so they are cached and
+/// (see the Bot Framework authentication documentation). Keys and endorsements come from the same fetch of <c>jwks_uri</c>, so they are cached and
 /// refreshed together by one <see cref="ConfigurationManager{T}"/>.
 /// </summary>
 internal sealed record SigningMetadata(

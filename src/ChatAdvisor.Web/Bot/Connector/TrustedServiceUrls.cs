@@ -4,7 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace ChatAdvisor.Web.Bot.Connector;
 
 /// <summary>
-/// The serviceUrls the bot may send to (protocol notes §3.3). The messaging endpoint adds one only after an
+/// The serviceUrls the bot may send to (see the Bot Connector API documentation). The messaging endpoint adds one only after an
 /// activity from it was authenticated (its token's <c>serviceurl</c> claim matched), or came over loopback while
 /// authentication is disabled; <see cref="ConnectorClient"/> sends nowhere else, so the bot's token cannot be
 /// steered to another host.

@@ -4,7 +4,7 @@ using ChatAdvisor.Web.Bot.Protocol;
 
 namespace ChatAdvisor.Web.Bot.Teams;
 
-/// <summary>What the bot needs to know about a Teams activity: tenant, group or personal, mentions (protocol notes 4.1–4.3).</summary>
+/// <summary>What the bot needs to know about a Teams activity: tenant, group or personal, mentions (see the Teams bot activities documentation).</summary>
 public static class TeamsActivities
 {
     public static bool IsTeams(Activity activity) => activity.ChannelId == Channels.Teams;
