@@ -18,6 +18,8 @@ public static class SiteEndpoints
             .Validate(o => builder.Environment.IsDevelopment() || o.PrivacyContactLink is not null,
                 "Site:PrivacyContact must be set (an email address or an http(s) page): the privacy notice has to say how to reach the agency's privacy contact.")
             .ValidateOnStart();
+        // The plain pages (privacy notice, CV upload link) are Razor components rendered by minimal API endpoints.
+        builder.Services.AddRazorComponents();
         builder.Services.AddRateLimiter(options =>
         {
             // Each page load needs one token; this stops one address from minting conversations in bulk.

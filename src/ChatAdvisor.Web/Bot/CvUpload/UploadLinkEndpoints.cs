@@ -1,7 +1,7 @@
-using System.Net;
 using ChatAdvisor.Conversations;
 using ChatAdvisor.Cvs;
 using ChatAdvisor.Web.DirectLine;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatAdvisor.Web.Bot.CvUpload;
 
@@ -59,37 +59,6 @@ public static class UploadLinkEndpoints
             : Page(StatusCodes.Status422UnprocessableEntity, problem, form: problem != CvMessages.LinkNotWaiting);
     }
 
-    private static IResult Page(int status, string? message, bool form)
-    {
-        var body = $"""
-            <!doctype html>
-            <html lang="en">
-            <head>
-              <meta charset="utf-8">
-              <meta name="viewport" content="width=device-width, initial-scale=1">
-              <meta name="robots" content="noindex">
-              <title>Send your CV — ChatAdvisor</title>
-              <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-              <link rel="stylesheet" href="/css/site.css">
-            </head>
-            <body>
-              <header class="site-header"><div class="brand"><span class="brand-mark" aria-hidden="true">◆</span>
-                <span class="brand-name">ChatAdvisor</span></div></header>
-              <main class="notice">
-                <h1>Send your CV</h1>
-                {(message is null ? "" : $"<p role=\"status\" class=\"upload-message\">{WebUtility.HtmlEncode(message)}</p>")}
-                {(form ? """
-                <form method="post" enctype="multipart/form-data">
-                  <label for="file">CV file (PDF, DOCX, DOC, RTF, ODT or TXT)</label>
-                  <input id="file" name="file" type="file" accept=".pdf,.docx,.doc,.rtf,.odt,.txt" required>
-                  <button type="submit">Send</button>
-                </form>
-                <p>This page works once and for a short time. See our <a href="/privacy">privacy notice</a>.</p>
-                """ : "")}
-              </main>
-            </body>
-            </html>
-            """;
-        return Results.Content(body, "text/html; charset=utf-8", statusCode: status);
-    }
+    private static RazorComponentResult<UploadPageView> Page(int status, string? message, bool form) =>
+        new(new Dictionary<string, object?> { [nameof(UploadPageView.Message)] = message, [nameof(UploadPageView.ShowForm)] = form }) { StatusCode = status };
 }
