@@ -14,6 +14,12 @@ internal static class CompoundFileCheck
     /// <summary>Storages and streams that hold VBA macros in Word (<c>Macros</c>) and other Office files.</summary>
     private static readonly string[] s_macroEntries = ["Macros", "_VBA_PROJECT_CUR", "_VBA_PROJECT"];
 
+    /// <summary>
+    /// Streams every embedded OLE object has in Word's <c>ObjectPool</c> (<c>\u0003ObjInfo</c>), and the one that
+    /// carries a packaged file (<c>\u0001Ole10Native</c>). An empty <c>ObjectPool</c>, which Word sometimes leaves, passes.
+    /// </summary>
+    private static readonly string[] s_embeddedObjectStreams = ["\u0003ObjInfo", "\u0001Ole10Native"];
+
     /// <returns>The verdict, or null for a sound compound file that is not a Word document (e.g. an .xls).</returns>
     public static CvInspection? Inspect(byte[] file)
     {
@@ -41,8 +47,12 @@ internal static class CompoundFileCheck
         {
             return CvInspection.Reject(CvProblems.Damaged, CvFileType.Doc);
         }
-        return (BinaryPrimitives.ReadUInt16LittleEndian(fib.AsSpan(FibFlagsOffset)) & FibEncrypted) != 0
-            ? CvInspection.Reject(CvProblems.EncryptedDocument, CvFileType.Doc)
+        if ((BinaryPrimitives.ReadUInt16LittleEndian(fib.AsSpan(FibFlagsOffset)) & FibEncrypted) != 0)
+        {
+            return CvInspection.Reject(CvProblems.EncryptedDocument, CvFileType.Doc);
+        }
+        return s_embeddedObjectStreams.Any(compound.Contains)
+            ? CvInspection.Refuse(ActiveContent.EmbeddedObject, CvFileType.Doc)
             : CvInspection.Accept(CvFileType.Doc);
     }
 }

@@ -9,15 +9,23 @@ namespace ChatAdvisor.Cvs;
 /// Decides whether an uploaded file is a CV we accept, and of which <see cref="CvFileType"/>, from its bytes alone:
 /// the name and the declared content type are never trusted (a PDF named <c>cv.docx</c> is a PDF; a program named
 /// <c>cv.pdf</c> is refused). Password-protected, macro-enabled, damaged, oversized and zip-bomb files are refused with
-/// a sentence for the candidate (<see cref="CvProblems"/>). The file is read into memory, at most
-/// <see cref="CvOptions.MaxFileBytes"/> + 1 bytes of it, so the limit also bounds the memory used.
+/// a sentence for the candidate (<see cref="CvProblems"/>), and so are files with active content: scripts, launch
+/// actions, embedded files and objects, remote templates, markup posing as text, and files that are two formats at
+/// once (<see cref="ActiveContent"/>). The file is read into memory, at most <see cref="CvOptions.MaxFileBytes"/> + 1
+/// bytes of it, so the limit also bounds the memory used.
 /// </summary>
 public sealed class CvFileInspector
 {
     private static ReadOnlySpan<byte> PdfHeader => "%PDF-"u8;
     private static ReadOnlySpan<byte> ZipHeader => [0x50, 0x4B, 0x03, 0x04];
     private static ReadOnlySpan<byte> CompoundFileHeader => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    private static ReadOnlySpan<byte> RtfHeader => @"{\rtf"u8;
+    /// <summary>Word opens anything that starts like this as RTF, whatever follows.</summary>
+    private static ReadOnlySpan<byte> RtfHeader => @"{\rt"u8;
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>PDF readers look this far into a file for <c>%PDF-</c>.</summary>
+    private const int PdfHeaderWindow = 1024;
 
     private readonly CvOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -73,6 +81,10 @@ public sealed class CvFileInspector
         }
         else
         {
+            if (inspection.Finding != ActiveContent.None)
+            {
+                CvsLog.ActiveContentRefused(_logger, inspection.Finding, inspection.Type);
+            }
             CvsLog.FileRejected(_logger, inspection.Type, inspection.Problem, elapsedMs);
         }
         return inspection;
@@ -86,12 +98,26 @@ public sealed class CvFileInspector
         {
             return CvInspection.Reject(CvProblems.Empty);
         }
-        var inspection = span.StartsWith(PdfHeader) ? PdfCheck.Inspect(span)
-            : span.StartsWith(ZipHeader) ? ZipPackageCheck.Inspect(data, cancellationToken).Inspection
+        if (span.StartsWith(PdfHeader))
+        {
+            return PdfCheck.Inspect(data, cancellationToken);
+        }
+        if (span[..Math.Min(span.Length, PdfHeaderWindow)].IndexOf(PdfHeader) >= 0)
+        {
+            // Not a PDF at its start, yet a PDF reader would open it as one: two formats in one file.
+            return CvInspection.Refuse(ActiveContent.Polyglot, CvFileType.Unknown);
+        }
+        var inspection = span.StartsWith(ZipHeader) ? ZipPackageCheck.Inspect(data, cancellationToken).Inspection
             : span.StartsWith(CompoundFileHeader) ? CompoundFileCheck.Inspect(data)
-            : span.StartsWith(RtfHeader) ? CvInspection.Accept(CvFileType.Rtf)
+            : StartsAsRtf(span) ? RtfCheck.Inspect(span)
             : TextCheck.Inspect(span);
         return inspection ?? Unsupported(fileName);
+    }
+
+    private static bool StartsAsRtf(ReadOnlySpan<byte> span)
+    {
+        var body = span.StartsWith(Utf8Bom) ? span[Utf8Bom.Length..] : span;
+        return body.TrimStart(" \t\r\n"u8).StartsWith(RtfHeader);
     }
 
     private static CvInspection Unsupported(string? fileName)

@@ -28,7 +28,36 @@ public static class CvProblems
 
     public const string TooManyParts = "This document is made of far more parts than a CV normally is, so we can't accept it. Please save it as a PDF and send that.";
 
+    public const string PdfActiveContent = "This PDF contains scripts, embedded files or actions that run by themselves, which we can't accept for security reasons. Please export your CV again as a plain PDF (for example with Print to PDF) or send it as a Word document (.docx).";
+
+    public const string PdfUncheckable = "Parts of this PDF are packed in a way we can't check, so we can't accept it. Please export your CV again as a plain PDF (for example with Print to PDF) or send it as a Word document (.docx).";
+
+    public const string HiddenFile = "This file has another file hidden inside it or attached to its end, which we can't accept for security reasons. Please export your CV again from the program you wrote it in and send the new file.";
+
+    public const string Markup = "This file contains web page code or markup (HTML, SVG or XML), which we can't accept as a CV. Please send your CV as a PDF or Word document, or as plain text without tags.";
+
+    public const string EmbeddedObjects = "This document contains embedded objects or controls, which we can't accept for security reasons. Please remove them, or save your CV as a PDF and send that.";
+
+    public const string RemoteContent = "This document loads content from elsewhere when it is opened (such as a linked template or picture), which we can't accept for security reasons. Please save your CV as a PDF and send that.";
+
+    public const string DdeField = "This document contains fields that fetch data from other programs, which we can't accept for security reasons. Please save your CV as a PDF and send that.";
+
     public const string TextEncoding = "We can't read the characters in this text file. Please save it as UTF-8 text, or send your CV as a PDF or Word document.";
+
+    /// <summary>The sentence for a refusal on account of active content.</summary>
+    public static string ForActiveContent(ActiveContent finding, CvFileType type) => finding switch
+    {
+        ActiveContent.Polyglot => HiddenFile,
+        ActiveContent.Markup => Markup,
+        ActiveContent.UncheckableObjectStream => PdfUncheckable,
+        ActiveContent.EmbeddedObject => EmbeddedObjects,
+        ActiveContent.RemoteContent => RemoteContent,
+        ActiveContent.DdeField => DdeField,
+        ActiveContent.ScriptBinding => Macros,
+        ActiveContent.None => throw new ArgumentOutOfRangeException(nameof(finding)),
+        _ when type == CvFileType.Pdf => PdfActiveContent,
+        _ => EmbeddedObjects,
+    };
 
     /// <summary>The file is larger than the limit, given in MB (or KB below 1 MB).</summary>
     public static string TooLarge(long maxBytes) =>

@@ -29,6 +29,10 @@ internal static partial class CvsLog
     [LoggerMessage(2010, LogLevel.Debug, "CV file {Key} deleted")]
     public static partial void FileDeleted(ILogger logger, string key);
 
+    // The finding is one of our own labels (ActiveContent), never anything read from the file.
+    [LoggerMessage(309, LogLevel.Warning, "CV file refused for active content {Finding} (detected type {Type})")]
+    public static partial void ActiveContentRefused(ILogger logger, ActiveContent finding, CvFileType type);
+
     // References only: names, emails and file contents never reach the logs.
     [LoggerMessage(2001, LogLevel.Information, "CV application {Reference} submitted on {Channel}")]
     public static partial void Submitted(ILogger logger, string reference, string channel);

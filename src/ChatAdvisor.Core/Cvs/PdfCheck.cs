@@ -1,20 +1,83 @@
+using System.Buffers.Binary;
+
 namespace ChatAdvisor.Cvs;
 
-/// <summary>Checks a file that starts with <c>%PDF-</c>: it must end properly and must not be encrypted.</summary>
+/// <summary>
+/// Checks a file that starts with <c>%PDF-</c>: it must be one PDF and nothing else (no ZIP directory in its last
+/// 64 KB, nothing but whitespace after its last <c>%%EOF</c>), must end properly, must not be encrypted and must not
+/// carry active content (<see cref="PdfScanner"/>).
+/// </summary>
 internal static class PdfCheck
 {
-    /// <summary>How far from the end <c>%%EOF</c> may sit; writers add a line break or a few padding bytes after it.</summary>
-    private const int EofWindow = 1024;
+    /// <summary>How far from the end a ZIP reader looks for the end-of-central-directory record: its size plus the longest comment.</summary>
+    private const int ZipDirectoryWindow = 22 + ushort.MaxValue;
 
-    public static CvInspection Inspect(ReadOnlySpan<byte> pdf)
+    public static CvInspection Inspect(byte[] data, CancellationToken cancellationToken)
     {
-        if (pdf[Math.Max(0, pdf.Length - EofWindow)..].IndexOf("%%EOF"u8) < 0)
+        var pdf = data.AsSpan();
+        if (HasZipDirectory(pdf))
+        {
+            return CvInspection.Refuse(ActiveContent.Polyglot, CvFileType.Pdf);
+        }
+        var eof = pdf.LastIndexOf("%%EOF"u8);
+        if (eof < 0)
         {
             return CvInspection.Reject(CvProblems.DamagedPdf, CvFileType.Pdf);
         }
-        return HasEncryptEntry(pdf)
-            ? CvInspection.Reject(CvProblems.EncryptedPdf, CvFileType.Pdf)
-            : CvInspection.Accept(CvFileType.Pdf);
+        var tail = TrimWhitespace(pdf[(eof + "%%EOF".Length)..]);
+        if (!tail.IsEmpty)
+        {
+            // PDF syntax after the last %%EOF is an update cut short; anything else was put there by someone else.
+            return LooksLikePdfSyntax(tail) && PdfScanner.Scan(tail.ToArray(), cancellationToken) == ActiveContent.None
+                ? CvInspection.Reject(CvProblems.DamagedPdf, CvFileType.Pdf)
+                : CvInspection.Refuse(ActiveContent.Polyglot, CvFileType.Pdf);
+        }
+        if (HasEncryptEntry(pdf))
+        {
+            return CvInspection.Reject(CvProblems.EncryptedPdf, CvFileType.Pdf);
+        }
+        var finding = PdfScanner.Scan(data, cancellationToken);
+        return finding == ActiveContent.None ? CvInspection.Accept(CvFileType.Pdf) : CvInspection.Refuse(finding, CvFileType.Pdf);
+    }
+
+    /// <summary>
+    /// An end-of-central-directory record whose directory lies before it: what a ZIP reader looks for from the end,
+    /// so such a file opens as an archive too (a PDF+ZIP polyglot). Random bytes match both tests about once in
+    /// 10^14 windows.
+    /// </summary>
+    private static bool HasZipDirectory(ReadOnlySpan<byte> file)
+    {
+        var window = file[Math.Max(0, file.Length - ZipDirectoryWindow)..];
+        var windowStart = file.Length - window.Length;
+        int at;
+        while ((at = window.LastIndexOf("PK\u0005\u0006"u8)) >= 0)
+        {
+            var record = window[at..];
+            if (record.Length >= 22)
+            {
+                var directorySize = BinaryPrimitives.ReadUInt32LittleEndian(record[12..]);
+                var directoryOffset = BinaryPrimitives.ReadUInt32LittleEndian(record[16..]);
+                if ((long)directoryOffset + directorySize <= windowStart + at)
+                {
+                    return true;
+                }
+            }
+            window = window[..at];
+        }
+        return false;
+    }
+
+    private static bool LooksLikePdfSyntax(ReadOnlySpan<byte> tail) =>
+        char.IsAsciiDigit((char)tail[0]) || tail.StartsWith("xref"u8) || tail.StartsWith("trailer"u8) || tail.StartsWith("startxref"u8);
+
+    private static ReadOnlySpan<byte> TrimWhitespace(ReadOnlySpan<byte> bytes)
+    {
+        var start = 0;
+        while (start < bytes.Length && PdfTokenizer.IsWhitespace(bytes[start]))
+        {
+            start++;
+        }
+        return bytes[start..];
     }
 
     /// <summary>
@@ -40,19 +103,19 @@ internal static class PdfCheck
 
     private static bool IsDictionaryOrReference(ReadOnlySpan<byte> value)
     {
-        if (value.IsEmpty || IsRegular(value[0]))
+        if (value.IsEmpty || PdfTokenizer.IsRegular(value[0]))
         {
             return false; // a longer name such as /EncryptMetadata
         }
-        value = SkipWhitespace(value);
+        value = TrimWhitespace(value);
         if (value.StartsWith("<<"u8))
         {
             return true;
         }
         var objectNumber = CountDigits(value);
-        value = SkipWhitespace(value[objectNumber..]);
+        value = TrimWhitespace(value[objectNumber..]);
         var generation = CountDigits(value);
-        value = SkipWhitespace(value[generation..]);
+        value = TrimWhitespace(value[generation..]);
         return objectNumber > 0 && generation > 0 && !value.IsEmpty && value[0] == (byte)'R';
     }
 
@@ -65,20 +128,4 @@ internal static class PdfCheck
         }
         return count;
     }
-
-    private static ReadOnlySpan<byte> SkipWhitespace(ReadOnlySpan<byte> value)
-    {
-        var count = 0;
-        while (count < value.Length && IsWhitespace(value[count]))
-        {
-            count++;
-        }
-        return value[count..];
-    }
-
-    private static bool IsWhitespace(byte value) => value is 0 or 9 or 10 or 12 or 13 or 32;
-
-    private static bool IsRegular(byte value) =>
-        !IsWhitespace(value) && value is not ((byte)'(' or (byte)')' or (byte)'<' or (byte)'>' or (byte)'[' or (byte)']'
-            or (byte)'{' or (byte)'}' or (byte)'/' or (byte)'%');
 }

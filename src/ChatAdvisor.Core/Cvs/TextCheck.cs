@@ -5,7 +5,8 @@ namespace ChatAdvisor.Cvs;
 
 /// <summary>
 /// Accepts plain text: UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark, without NUL
-/// characters and with at most one control character in fifty (tabs and line breaks do not count).
+/// characters and with at most one control character in fifty (tabs and line breaks do not count). Markup is not
+/// plain text, in any of these encodings (<see cref="MarkupCheck"/>).
 /// </summary>
 internal static class TextCheck
 {
@@ -45,7 +46,13 @@ internal static class TextCheck
             if (!Utf8.IsValid(body))
             {
                 // Printable bytes that are not UTF-8: most likely text saved in a legacy code page such as Windows-1252.
-                return CountControlBytes(body) * MaxControlShareInverse <= body.Length ? CvInspection.Reject(CvProblems.TextEncoding, CvFileType.Txt) : null;
+                if (CountControlBytes(body) * MaxControlShareInverse > body.Length)
+                {
+                    return null;
+                }
+                return MarkupCheck.IsMarkup(Encoding.Latin1.GetString(body))
+                    ? CvInspection.Refuse(ActiveContent.Markup, CvFileType.Txt)
+                    : CvInspection.Reject(CvProblems.TextEncoding, CvFileType.Txt);
             }
             text = Encoding.UTF8.GetString(body);
         }
@@ -54,7 +61,11 @@ internal static class TextCheck
         {
             return null;
         }
-        return string.IsNullOrWhiteSpace(text) ? CvInspection.Reject(CvProblems.Empty, CvFileType.Txt) : CvInspection.Accept(CvFileType.Txt);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return CvInspection.Reject(CvProblems.Empty, CvFileType.Txt);
+        }
+        return MarkupCheck.IsMarkup(text) ? CvInspection.Refuse(ActiveContent.Markup, CvFileType.Txt) : CvInspection.Accept(CvFileType.Txt);
     }
 
     private static int CountControlCharacters(string text) => text.Count(character => char.IsControl(character) && !IsLayout(character));

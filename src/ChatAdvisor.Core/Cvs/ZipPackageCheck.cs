@@ -38,9 +38,14 @@ internal static class ZipPackageCheck
 
     public static Result Inspect(byte[] zip, CancellationToken cancellationToken)
     {
-        if (!TryReadDeclaredEntryCount(zip, out var declaredEntries))
+        if (!TryReadDeclaredEntryCount(zip, out var declaredEntries, out var trailingBytes))
         {
             return new(CvInspection.Reject(CvProblems.Damaged), 0);
+        }
+        if (trailingBytes)
+        {
+            // Bytes after the directory's end are no part of the archive: another file riding along.
+            return new(CvInspection.Refuse(ActiveContent.Polyglot, CvFileType.Unknown), 0);
         }
         if (declaredEntries > MaxEntries)
         {
@@ -62,7 +67,9 @@ internal static class ZipPackageCheck
             }
 
             var kept = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            var parts = new PackageFindings();
             var buffer = new byte[81_920];
+            var head = new byte[8];
             foreach (var entry in entries)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -71,18 +78,28 @@ internal static class ZipPackageCheck
                     return new(CvInspection.Reject(CvProblems.EncryptedDocument), inflated);
                 }
                 var keptName = KeptPartName(entry);
-                var keep = keptName is not null ? new MemoryStream((int)entry.Length) : null;
-                var outcome = Inflate(entry, buffer, keep, budget, ref inflated);
+                var scanned = PackagePartCheck.IsScanned(entry);
+                if (scanned && entry.Length > PackagePartCheck.MaxScannedPartBytes)
+                {
+                    return new(CvInspection.Reject(CvProblems.TooMuchContent), inflated);
+                }
+                var keep = keptName is not null || scanned ? new MemoryStream((int)entry.Length) : null;
+                var outcome = Inflate(entry, buffer, keep, head, budget, ref inflated);
                 if (outcome != Outcome.Complete)
                 {
                     return new(CvInspection.Reject(outcome == Outcome.OverBudget ? CvProblems.TooMuchContent : CvProblems.Damaged), inflated);
                 }
-                if (keep is not null)
+                parts.Add(PackagePartCheck.JudgeName(entry, head.AsSpan(0, (int)Math.Min(head.Length, entry.Length))));
+                if (scanned)
                 {
-                    kept[keptName!] = keep.ToArray();
+                    parts.Add(PackagePartCheck.JudgeXml(keep!.ToArray()));
+                }
+                if (keptName is not null)
+                {
+                    kept[keptName] = keep!.ToArray();
                 }
             }
-            return new(Classify(entries, kept), inflated);
+            return new(Classify(entries, kept, parts), inflated);
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or NotSupportedException or XmlException)
         {
@@ -90,7 +107,11 @@ internal static class ZipPackageCheck
         }
     }
 
-    private static CvInspection? Classify(ReadOnlyCollection<ZipArchiveEntry> entries, Dictionary<string, byte[]> kept)
+    /// <summary>
+    /// Macros and passwords are judged first (they have their own sentences), then unreadable XML (damage), then the
+    /// active content found in the parts.
+    /// </summary>
+    private static CvInspection? Classify(ReadOnlyCollection<ZipArchiveEntry> entries, Dictionary<string, byte[]> kept, PackageFindings parts)
     {
         if (entries.Any(entry => entry.Name.Equals("vbaProject.bin", StringComparison.OrdinalIgnoreCase)))
         {
@@ -103,7 +124,7 @@ internal static class ZipPackageCheck
             {
                 return CvInspection.Reject(CvProblems.Macros, CvFileType.Docx);
             }
-            return contentTypes.Contains(WordMainContentType) ? CvInspection.Accept(CvFileType.Docx) : null;
+            return contentTypes.Contains(WordMainContentType) ? parts.Verdict(CvFileType.Docx) : null;
         }
         if (entries.Count > 0 && entries[0].FullName == OdfMimeTypePart
             && kept.TryGetValue(OdfMimeTypePart, out var mimeType) && mimeType.AsSpan().SequenceEqual("application/vnd.oasis.opendocument.text"u8))
@@ -113,9 +134,15 @@ internal static class ZipPackageCheck
                 return CvInspection.Reject(CvProblems.EncryptedDocument, CvFileType.Odt);
             }
             // LibreOffice keeps Basic macros under Basic/ and other scripts under Scripts/.
-            return entries.Any(entry => entry.FullName.StartsWith("Basic/", StringComparison.Ordinal) || entry.FullName.StartsWith("Scripts/", StringComparison.Ordinal))
-                ? CvInspection.Reject(CvProblems.Macros, CvFileType.Odt)
-                : CvInspection.Accept(CvFileType.Odt);
+            if (entries.Any(entry => entry.FullName.StartsWith("Basic/", StringComparison.Ordinal) || entry.FullName.StartsWith("Scripts/", StringComparison.Ordinal)))
+            {
+                return CvInspection.Reject(CvProblems.Macros, CvFileType.Odt);
+            }
+            if (manifest is not null && PackagePartCheck.ManifestListsOleObject(manifest))
+            {
+                return CvInspection.Refuse(ActiveContent.EmbeddedObject, CvFileType.Odt);
+            }
+            return parts.Verdict(CvFileType.Odt);
         }
         return null;
     }
@@ -125,9 +152,11 @@ internal static class ZipPackageCheck
         entry.Length > MaxKeptPartBytes ? null
         : Array.Find(s_keptParts, name => string.Equals(name, entry.FullName, StringComparison.OrdinalIgnoreCase));
 
-    private static Outcome Inflate(ZipArchiveEntry entry, byte[] buffer, MemoryStream? keep, long budget, ref long inflated)
+    /// <summary>Inflates a part, checking its size and CRC-32; keeps its bytes if asked and its first bytes in <paramref name="head"/>.</summary>
+    private static Outcome Inflate(ZipArchiveEntry entry, byte[] buffer, MemoryStream? keep, byte[] head, long budget, ref long inflated)
     {
         using var stream = entry.Open();
+        Array.Clear(head);
         long length = 0;
         uint crc = 0;
         int read;
@@ -142,6 +171,10 @@ internal static class ZipPackageCheck
             if (length > entry.Length)
             {
                 return Outcome.Damaged;
+            }
+            if (length - read < head.Length)
+            {
+                buffer.AsSpan(0, (int)Math.Min(read, head.Length - (length - read))).CopyTo(head.AsSpan((int)(length - read)));
             }
             crc = Crc32.Append(crc, buffer.AsSpan(0, read));
             keep?.Write(buffer, 0, read);
@@ -181,12 +214,14 @@ internal static class ZipPackageCheck
     }
 
     /// <summary>Reads the entry count from the end-of-central-directory record before anything is allocated for the entries.</summary>
-    private static bool TryReadDeclaredEntryCount(ReadOnlySpan<byte> zip, out int count)
+    private static bool TryReadDeclaredEntryCount(ReadOnlySpan<byte> zip, out int count, out bool trailingBytes)
     {
         const int RecordLength = 22;
         var tail = zip[Math.Max(0, zip.Length - RecordLength - ushort.MaxValue)..];
         var at = tail.LastIndexOf([(byte)0x50, (byte)0x4B, (byte)0x05, (byte)0x06]);
-        count = at >= 0 && tail.Length - at >= RecordLength ? BinaryPrimitives.ReadUInt16LittleEndian(tail[(at + 10)..]) : 0;
-        return at >= 0 && tail.Length - at >= RecordLength; // 0xFFFF means ZIP64; the archive's own count is checked next
+        var found = at >= 0 && tail.Length - at >= RecordLength;
+        count = found ? BinaryPrimitives.ReadUInt16LittleEndian(tail[(at + 10)..]) : 0; // 0xFFFF means ZIP64; the archive's own count is checked next
+        trailingBytes = found && at + RecordLength + BinaryPrimitives.ReadUInt16LittleEndian(tail[(at + 20)..]) < tail.Length;
+        return found;
     }
 }

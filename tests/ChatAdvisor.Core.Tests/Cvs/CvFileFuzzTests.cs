@@ -5,7 +5,7 @@ namespace ChatAdvisor.Core.Tests.Cvs;
 /// <summary>Damaged files of every kind get a verdict, never an exception.</summary>
 public sealed class CvFileFuzzTests
 {
-    public static TheoryData<string> Kinds() => ["pdf", "docx", "odt", "doc", "text"];
+    public static TheoryData<string> Kinds() => ["pdf", "docx", "odt", "doc", "text", "pdf-objects", "pdf-links", "rtf", "docx-fields"];
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -17,6 +17,10 @@ public sealed class CvFileFuzzTests
             "docx" => CvSamples.Docx(),
             "odt" => CvSamples.Odt(),
             "doc" => CompoundFileWriter.Build(new("WordDocument", CompoundFileWriter.WordDocumentStream()), new("1Table", new byte[10])),
+            "pdf-objects" => HostileCvSamples.PdfJavaScriptInObjectStream(),
+            "pdf-links" => HostileCvSamples.PdfWithScaryWordsInStrings(),
+            "rtf" => HostileCvSamples.RtfObfuscatedRemoteInclude(),
+            "docx-fields" => HostileCvSamples.DocxWithDdeField(),
             _ => CvSamples.Text(),
         };
         var random = new Random(kind.Length * 7919);

@@ -24,7 +24,7 @@ public sealed class CvFileInspectorTests
         { "cv.pdf", () => CvSamples.Pdf(), CvFileType.Pdf },
         { "cv.docx", () => CvSamples.Docx(), CvFileType.Docx },
         { "cv.odt", () => CvSamples.Odt(), CvFileType.Odt },
-        { "cv.rtf", CvSamples.Rtf, CvFileType.Rtf },
+        { "cv.rtf", () => CvSamples.Rtf(), CvFileType.Rtf },
         { "cv.txt", CvSamples.Text, CvFileType.Txt },
         { "cv.txt", () => [0xEF, 0xBB, 0xBF, .. CvSamples.Text()], CvFileType.Txt },
         { "cv.txt", () => [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("Jane Doe\r\nIngénieure logiciel\r\n")], CvFileType.Txt },

@@ -10,17 +10,22 @@ internal static class CvSamples
     public const string WordMain = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
     public const string WordMacroMain = "application/vnd.ms-word.document.macroEnabled.main+xml";
 
-    /// <summary>A one-page PDF with a proper cross-reference table; optionally encrypted or cut before <c>%%EOF</c>.</summary>
-    public static byte[] Pdf(bool encrypted = false, bool withEof = true, string extraCatalogEntries = "")
+    /// <summary>
+    /// A one-page PDF with a proper cross-reference table; optionally encrypted or cut before <c>%%EOF</c>.
+    /// <paramref name="pageEntries"/> go into the page dictionary (e.g. <c>/Annots [6 0 R]</c>) and
+    /// <paramref name="extraObjects"/> become objects 6, 7, … (Latin-1 text, so any bytes fit).
+    /// </summary>
+    public static byte[] Pdf(bool encrypted = false, bool withEof = true, string extraCatalogEntries = "", string pageEntries = "", params string[] extraObjects)
     {
         var content = "BT /F1 24 Tf 72 720 Td (Jane Doe - Curriculum Vitae) Tj ET";
         List<string> objects =
         [
             $"<< /Type /Catalog /Pages 2 0 R {extraCatalogEntries}>>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> {pageEntries}>>",
             $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            .. extraObjects,
         ];
         if (encrypted)
         {
@@ -30,10 +35,10 @@ internal static class CvSamples
         var offsets = new List<int>();
         for (var index = 0; index < objects.Count; index++)
         {
-            offsets.Add(Encoding.Latin1.GetByteCount(pdf.ToString()));
+            offsets.Add(pdf.Length);
             pdf.Append(CultureInfo.InvariantCulture, $"{index + 1} 0 obj\n{objects[index]}\nendobj\n");
         }
-        var xref = Encoding.Latin1.GetByteCount(pdf.ToString());
+        var xref = pdf.Length;
         pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
         foreach (var offset in offsets)
         {
@@ -46,6 +51,68 @@ internal static class CvSamples
             pdf.Append("%%EOF\n");
         }
         return Encoding.Latin1.GetBytes(pdf.ToString());
+    }
+
+    /// <summary>A stream object: its dictionary entries, then the data (Latin-1, so binary data survives).</summary>
+    public static string PdfStream(string dictionaryEntries, byte[] data) =>
+        $"<< {dictionaryEntries} /Length {data.Length} >>\nstream\n{Encoding.Latin1.GetString(data)}\nendstream";
+
+    /// <summary>
+    /// A PDF 1.5 whose catalog (1), page tree (2) and <paramref name="packedObjects"/> (8, 9, …) are packed in an object
+    /// stream (6), with a cross-reference stream (7) that says so, as Word and LibreOffice write them.
+    /// <paramref name="encode"/> turns the stream's text into its data (Flate by default) and
+    /// <paramref name="filterEntries"/> says how.
+    /// </summary>
+    public static byte[] PdfWithObjectStream(string catalogEntries = "", string[]? packedObjects = null, Func<byte[], byte[]>? encode = null, string filterEntries = "/Filter /FlateDecode")
+    {
+        string[] packed = [$"<< /Type /Catalog /Pages 2 0 R {catalogEntries}>>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", .. packedObjects ?? []];
+        int[] numbers = [1, 2, .. Enumerable.Range(8, packed.Length - 2)];
+        var header = new StringBuilder();
+        var body = new StringBuilder();
+        for (var index = 0; index < packed.Length; index++)
+        {
+            header.Append(CultureInfo.InvariantCulture, $"{numbers[index]} {body.Length} ");
+            body.Append(packed[index]).Append('\n');
+        }
+        var text = Encoding.Latin1.GetBytes(header.ToString() + body);
+        var data = (encode ?? Deflate)(text);
+        var content = "BT /F1 24 Tf 72 720 Td (Jane Doe - Curriculum Vitae) Tj ET";
+        string[] plain =
+        [
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            PdfStream($"/Type /ObjStm /N {packed.Length} /First {header.Length} {filterEntries}", data),
+        ];
+        var pdf = new StringBuilder("%PDF-1.5\n%\u00e2\u00e3\u00cf\u00d3\n");
+        var offsets = new Dictionary<int, int>();
+        for (var index = 0; index < plain.Length; index++)
+        {
+            offsets[index + 3] = pdf.Length;
+            pdf.Append(CultureInfo.InvariantCulture, $"{index + 3} 0 obj\n{plain[index]}\nendobj\n");
+        }
+        offsets[7] = pdf.Length;
+        var size = 8 + packed.Length - 2;
+        var rows = new List<byte>();
+        for (var number = 0; number < size; number++)
+        {
+            var packedIndex = Array.IndexOf(numbers, number);
+            var (type, field2, field3) = number == 0 ? (0, 0, 0xFFFF) : packedIndex >= 0 ? (2, 6, packedIndex) : (1, offsets[number], 0);
+            rows.AddRange([(byte)type, (byte)(field2 >> 24), (byte)(field2 >> 16), (byte)(field2 >> 8), (byte)field2, (byte)(field3 >> 8), (byte)field3]);
+        }
+        pdf.Append(CultureInfo.InvariantCulture, $"7 0 obj\n{PdfStream($"/Type /XRef /Size {size} /W [1 4 2] /Root 1 0 R", [.. rows])}\nendobj\n");
+        pdf.Append(CultureInfo.InvariantCulture, $"startxref\n{offsets[7]}\n%%EOF\n");
+        return Encoding.Latin1.GetBytes(pdf.ToString());
+    }
+
+    public static byte[] Deflate(byte[] data)
+    {
+        using var buffer = new MemoryStream();
+        using (var zlib = new ZLibStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(data);
+        }
+        return buffer.ToArray();
     }
 
     /// <summary>A DOCX package; <paramref name="extraParts"/> are added as they are (e.g. a vbaProject.bin).</summary>
@@ -93,7 +160,7 @@ internal static class CvSamples
         return Zip([("mimetype", "application/vnd.oasis.opendocument.text"u8.ToArray()), ("META-INF/manifest.xml", Utf8(manifest)), ("content.xml", Utf8(Content)), .. extraParts]);
     }
 
-    public static byte[] Rtf() => Utf8(@"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times New Roman;}} \f0\fs24 Jane Doe\par Software engineer\par }");
+    public static byte[] Rtf(string body = @"Jane Doe\par Software engineer\par ") => Utf8(@"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times New Roman;}} \f0\fs24 " + body + "}");
 
     public static byte[] Text() => Utf8("Jane Doe\nSoftware engineer — ten years of C# and .NET\nLanguages: English, Français, Deutsch\n");
 
@@ -108,15 +175,16 @@ internal static class CvSamples
         return exe;
     }
 
-    /// <summary>A ZIP of the given parts; <c>mimetype</c> is stored uncompressed, as ODF requires.</summary>
-    public static byte[] Zip(IEnumerable<(string Name, byte[] Content)> parts)
+    /// <summary>A ZIP of the given parts; <c>mimetype</c> (and any part named in <paramref name="stored"/>) is stored uncompressed, as ODF requires.</summary>
+    public static byte[] Zip(IEnumerable<(string Name, byte[] Content)> parts, params string[] stored)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var (name, content) in parts)
             {
-                using var entry = zip.CreateEntry(name, name == "mimetype" ? CompressionLevel.NoCompression : CompressionLevel.Optimal).Open();
+                var level = name == "mimetype" || stored.Contains(name) ? CompressionLevel.NoCompression : CompressionLevel.Optimal;
+                using var entry = zip.CreateEntry(name, level).Open();
                 entry.Write(content);
             }
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using ChatAdvisor.Cvs;
 using ChatAdvisor.Web.Tests.Infrastructure;
 
 namespace ChatAdvisor.Web.Tests.CvUpload;
@@ -70,6 +71,24 @@ public sealed partial class CvDialogOverDirectLineTests : IDisposable
         Assert.False(Directory.Exists(_app.CvFolder) && Directory.EnumerateFiles(_app.CvFolder).Any());
         await client.UploadAsync("cv.pdf", "application/pdf", CvSamplesForChat.Pdf);
         await client.WaitForBotAsync(t => t.Contains("Shall I send it?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task APdfCarryingJavaScriptIsRefusedWithWhatToSendInsteadAndAnotherFileIsAskedFor()
+    {
+        var client = await DirectLineClient.StartAsync(_app.CreateClient());
+        await RunToFileStepAsync(client);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.UploadAsync("cv.pdf", "application/pdf", CvSamplesForChat.JavaScriptPdf)).StatusCode);
+        var refusal = await client.WaitForBotAsync(t => t.Contains("security reasons", StringComparison.Ordinal));
+
+        Assert.Equal(CvProblems.PdfActiveContent, DirectLineClient.Text(refusal));
+        Assert.Contains("Print to PDF", DirectLineClient.Text(refusal), StringComparison.Ordinal);
+        await client.WaitForBotAsync(t => t.Contains("Please attach your CV", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(_app.CvFolder) && Directory.EnumerateFiles(_app.CvFolder).Any());
+        await client.UploadAsync("cv.pdf", "application/pdf", CvSamplesForChat.Pdf);
+        await client.WaitForBotAsync(t => t.Contains("Shall I send it?", StringComparison.Ordinal));
+        Assert.Single(Directory.GetFiles(_app.CvFolder));
     }
 
     [Fact]
