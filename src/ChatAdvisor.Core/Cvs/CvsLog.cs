@@ -30,7 +30,7 @@ internal static partial class CvsLog
     public static partial void FileDeleted(ILogger logger, string key);
 
     // The finding is one of our own labels (ActiveContent), never anything read from the file.
-    [LoggerMessage(309, LogLevel.Warning, "CV file refused for active content {Finding} (detected type {Type})")]
+    [LoggerMessage(2011, LogLevel.Warning, "CV file refused for active content {Finding} (detected type {Type})")]
     public static partial void ActiveContentRefused(ILogger logger, ActiveContent finding, CvFileType type);
 
     // References only: names, emails and file contents never reach the logs.

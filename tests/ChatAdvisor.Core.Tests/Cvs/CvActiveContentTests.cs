@@ -106,7 +106,7 @@ public sealed class CvActiveContentTests
 
         await inspector.InspectAsync(new MemoryStream(HostileCvSamples.PdfObfuscatedJavaScript()), "jane-secret-name.pdf", CancellationToken.None);
 
-        var entry = Assert.Single(logger.Entries, entry => entry.Id == 309);
+        var entry = Assert.Single(logger.Entries, entry => entry.Id == 2011);
         Assert.Equal(LogLevel.Warning, entry.Level);
         Assert.Equal("CV file refused for active content Script (detected type Pdf)", entry.Message);
         Assert.DoesNotContain(logger.Entries, logged => logged.Message.Contains("jane", StringComparison.OrdinalIgnoreCase) || logged.Message.Contains("alert", StringComparison.Ordinal));
