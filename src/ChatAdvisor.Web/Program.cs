@@ -10,6 +10,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddAppFolderSettings();
 builder.AddServiceDefaults();
+// Cookie, antiforgery and portal-secret keys survive restarts; a Key Vault certificate for them is downloaded here.
+await builder.AddKeyProtectionAsync(CancellationToken.None);
 builder.AddObservability();
 builder.Services.AddChatAdvisorCore();
 builder.AddBot();

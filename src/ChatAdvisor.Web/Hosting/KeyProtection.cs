@@ -6,10 +6,18 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace ChatAdvisor.Web.Hosting;
 
-/// <summary>Data Protection keys that survive restarts, in an owner-only folder, encrypted with a certificate when one is configured.</summary>
+/// <summary>
+/// Data Protection keys that survive restarts, in an owner-only folder, encrypted with a certificate when one is
+/// configured: from a PKCS#12 file, or downloaded from Azure Key Vault at start.
+/// </summary>
 internal static class KeyProtection
 {
-    public static void AddKeyProtection(this IHostApplicationBuilder builder)
+    /// <remarks>
+    /// Data Protection takes its certificates while services are registered (the decryption certificates only through
+    /// its builder), so a Key Vault certificate is downloaded here, before the host is built: a vault that cannot be
+    /// read stops the start instead of leaving the keys unencrypted.
+    /// </remarks>
+    public static async Task AddKeyProtectionAsync(this IHostApplicationBuilder builder, CancellationToken cancellationToken)
     {
         builder.Services.AddOptions<KeyProtectionOptions>().BindConfiguration(KeyProtectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         // Read here as well: Data Protection takes the folder and the certificate while services are being registered.
@@ -18,10 +26,26 @@ internal static class KeyProtection
         var folder = Path.GetFullPath(options.KeysPath, builder.Environment.ContentRootPath);
         OwnerOnlyFiles.EnsureFolder(folder);
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("ChatAdvisor").PersistKeysToFileSystem(new DirectoryInfo(folder));
-        if (!string.IsNullOrWhiteSpace(options.CertificatePath))
+        var inUse = new KeyRingProtection(folder);
+        if (options.KeyVaultUri is not null)
         {
-            dataProtection.ProtectKeysWithCertificate(LoadCertificate(Path.GetFullPath(options.CertificatePath, builder.Environment.ContentRootPath), options.CertificatePassword));
+            var fromVault = await KeyVaultCertificateSource.Create(options).DownloadAsync(cancellationToken);
+            dataProtection.ProtectKeysWithCertificate(fromVault.Current);
+            if (fromVault.Older.Count > 0)
+            {
+                // Keys written before a rotation stay encrypted with the version that was current then.
+                dataProtection.UnprotectKeysWithAnyCertificate([.. fromVault.Older]);
+            }
+            inUse = inUse with { Thumbprint = fromVault.Current.Thumbprint, Vault = new(options.KeyVaultUri, options.KeyVaultCertificateName!, fromVault.CurrentVersion, fromVault.Older.Count) };
         }
+        else if (!string.IsNullOrWhiteSpace(options.CertificatePath))
+        {
+            var certificate = LoadCertificate(Path.GetFullPath(options.CertificatePath, builder.Environment.ContentRootPath), options.CertificatePassword);
+            dataProtection.ProtectKeysWithCertificate(certificate);
+            inUse = inUse with { Thumbprint = certificate.Thumbprint };
+        }
+        builder.Services.AddSingleton(inUse);
+        builder.Services.AddHostedService<KeyProtectionReport>();
     }
 
     private static X509Certificate2 LoadCertificate(string path, string? password)

@@ -21,8 +21,6 @@ public static class ServiceDefaults
         builder.Services.AddVisitorRateLimits();
         builder.AddSecurityHeaders();
         builder.Services.AddHostedService<StartupBanner>();
-        // Cookie and antiforgery keys survive restarts (and can be shared by instances through the same folder).
-        builder.AddKeyProtection();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,7 +17,8 @@ public sealed record RecordedRequest(string Method, string PathAndQuery, IReadOn
 
 /// <summary>
 /// Kestrel on a loopback address (127.0.0.1 unless given) and a free port; the test maps the routes, every request
-/// is recorded. It stands in for OpenID metadata, token endpoints, the Bot Connector and SharePoint file links.
+/// is recorded. It stands in for OpenID metadata, token endpoints, the Bot Connector, SharePoint file links and Key
+/// Vault (over HTTPS with a test certificate, for clients that insist on TLS).
 /// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
@@ -25,12 +27,12 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     private LoopbackServer(WebApplication app) => _app = app;
 
-    /// <summary>e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
+    /// <summary>e.g. <c>http://127.0.0.1:41234</c>, or <c>https://…</c> with a certificate (no trailing slash).</summary>
     public string BaseAddress { get; private set; } = "";
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> map, IPAddress? address = null)
+    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> map, IPAddress? address = null, X509Certificate2? httpsCertificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -38,7 +40,13 @@ public sealed class LoopbackServer : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address ?? IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address ?? IPAddress.Loopback, 0, listen =>
+        {
+            if (httpsCertificate is not null)
+            {
+                listen.UseHttps(httpsCertificate);
+            }
+        }));
         var app = builder.Build();
         var server = new LoopbackServer(app);
         app.Use(async (context, next) =>
