@@ -28,14 +28,14 @@ internal sealed partial class KeyProtectionReport(KeyRingProtection protection, 
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(1601, LogLevel.Information,
+    [LoggerMessage(6011, LogLevel.Information,
         "Data Protection keys in {Folder} are not encrypted at rest, only kept in an owner-only folder; set DataProtection:CertificatePath or DataProtection:KeyVaultUri to encrypt them")]
     private static partial void Unencrypted(ILogger logger, string folder);
 
-    [LoggerMessage(1602, LogLevel.Information, "Data Protection keys in {Folder} are encrypted with the certificate {Thumbprint} of DataProtection:CertificatePath")]
+    [LoggerMessage(6012, LogLevel.Information, "Data Protection keys in {Folder} are encrypted with the certificate {Thumbprint} of DataProtection:CertificatePath")]
     private static partial void FromFile(ILogger logger, string folder, string thumbprint);
 
-    [LoggerMessage(1603, LogLevel.Information,
+    [LoggerMessage(6013, LogLevel.Information,
         "Data Protection keys in {Folder} are encrypted with Key Vault certificate {CertificateName} version {Version} (thumbprint {Thumbprint}) from {VaultUri}; {OlderVersions} older versions still decrypt keys from before a rotation")]
     private static partial void FromKeyVault(ILogger logger, string folder, string certificateName, string version, string? thumbprint, Uri vaultUri, int olderVersions);
 }

@@ -47,7 +47,7 @@ public sealed class KeyVaultKeyProtectionTests : IDisposable
         // The client met the challenge, asked for Key Vault's scope in the challenge's tenant, and read the backing secret.
         Assert.Contains(vault.Credential.Requests, r => r.Scopes.SequenceEqual(["https://vault.azure.net/.default"]) && r.TenantId == FakeKeyVault.TenantId);
         Assert.Contains(vault.Requests, r => r.PathAndQuery.StartsWith($"/secrets/{FakeKeyVault.CertificateName}/{version}?api-version=", StringComparison.Ordinal));
-        var report = Assert.Single(log.Entries, e => e.EventId.Id == 1603);
+        var report = Assert.Single(log.Entries, e => e.EventId.Id == 6013);
         Assert.Contains($"{FakeKeyVault.CertificateName} version {version} (thumbprint {certificate.Thumbprint})", report.Message, StringComparison.Ordinal);
     }
 
