@@ -9,6 +9,7 @@ using ChatAdvisor.Data;
 using ChatAdvisor.Web.Bot;
 using ChatAdvisor.Web.Bot.Protocol;
 using ChatAdvisor.Web.Tests.Connector;
+using ChatAdvisor.Web.Tests.CvUpload;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -114,14 +115,12 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
         Assert.Equal(s_cv, await File.ReadAllBytesAsync(stored));
 
         var confirmation = Assert.Single(await chat.SayAsync("Confirm and send"));
-        var reference = ReferencePattern().Match(confirmation.Text ?? "");
-        Assert.True(reference.Success, $"No reference in: {confirmation.Text}");
-        Assert.Contains("**Secret code:**", confirmation.Text, StringComparison.Ordinal);
+        var reference = CvConfirmation.Parse(confirmation.Text ?? "").Reference;
         Assert.Contains("Thank you, Grace Hopper!", confirmation.Text, StringComparison.Ordinal);
         AssertAddressedTo(chat, confirmation);
 
         // The application on record: from Teams, this conversation, this file, with the consent's notice version.
-        var submission = await FindSubmissionAsync(app, reference.Groups["reference"].Value);
+        var submission = await FindSubmissionAsync(app, reference);
         Assert.Equal("msteams", submission.ChannelId);
         Assert.Equal(chat.ConversationId, submission.ConversationId);
         Assert.Equal("Grace Hopper", submission.Name);
@@ -358,9 +357,6 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
         Assert.Equal(TeamsChat.BotId, reply.From?.Id);
         Assert.Equal(chat.LastActivityId, reply.ReplyToId);
     }
-
-    [GeneratedRegex(@"\*\*Reference:\*\* (?<reference>CV-[A-Z0-9]{4}-[A-Z0-9]{4})\b")]
-    private static partial Regex ReferencePattern();
 
     [GeneratedRegex(@"\b0 MB\b")]
     private static partial Regex ZeroMegabytes();

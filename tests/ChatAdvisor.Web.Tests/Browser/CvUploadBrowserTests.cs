@@ -3,6 +3,7 @@ using ChatAdvisor.Cvs;
 using ChatAdvisor.Data;
 using ChatAdvisor.Web.DirectLine;
 using ChatAdvisor.Web.Tests.Bot;
+using ChatAdvisor.Web.Tests.CvUpload;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,7 @@ namespace ChatAdvisor.Web.Tests.Browser;
 /// by typing, the CV attached with Web Chat's upload button, confirmation with a reference. Then the disk is checked:
 /// the CV is in the CV store, and the Direct Line upload copy is gone.
 /// </summary>
-public sealed partial class CvUploadBrowserTests(ChromiumFixture chromium, ITestOutputHelper output) : BrowserTest(chromium, CreateApp()), IClassFixture<ChromiumFixture>
+public sealed class CvUploadBrowserTests(ChromiumFixture chromium, ITestOutputHelper output) : BrowserTest(chromium, CreateApp()), IClassFixture<ChromiumFixture>
 {
     private const string CvStoreFolderName = "cv-store";
     private const string FileName = "ada-lovelace-cv.pdf";
@@ -88,9 +89,9 @@ public sealed partial class CvUploadBrowserTests(ChromiumFixture chromium, ITest
 
         await ChooseAsync("Confirm and send", next: "Your application has been sent");
         var confirmation = BotBubble("Your application has been sent");
-        await Expect(confirmation).ToContainTextAsync(ReferencePattern());
+        await Expect(confirmation).ToContainTextAsync(CvConfirmation.RenderedReference);
         await Expect(confirmation).ToContainTextAsync("Secret code:");
-        var reference = ReferencePattern().Match(await confirmation.InnerTextAsync()).Groups["reference"].Value;
+        var reference = CvConfirmation.RenderedReference.Match(await confirmation.InnerTextAsync()).Groups["reference"].Value;
         await Expect(sendBox).ToBeEmptyAsync();
         await Expect(Page.Locator("#webchat .webchat__connectivityStatus")).ToBeHiddenAsync();
         await ScreenshotAsync("cv-upload-confirmation.png");
@@ -162,7 +163,4 @@ public sealed partial class CvUploadBrowserTests(ChromiumFixture chromium, ITest
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         output.WriteLine($"Screenshot: {path}");
     }
-
-    [GeneratedRegex(@"Reference:\s*(?<reference>CV-[A-Z0-9]{4}-[A-Z0-9]{4})\b")]
-    private static partial Regex ReferencePattern();
 }

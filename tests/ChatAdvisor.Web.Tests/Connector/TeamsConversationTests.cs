@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using ChatAdvisor.Web.Bot;
 using ChatAdvisor.Web.Tests.Bot;
+using ChatAdvisor.Web.Tests.CvUpload;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +13,7 @@ namespace ChatAdvisor.Web.Tests.Connector;
 /// Teams conversations end to end through <c>/api/messages</c> on the real host, every reply read back from the
 /// loopback connector: the tenant allow-list, group chats, installation and the CV dialog with a Teams file.
 /// </summary>
-public sealed partial class TeamsConversationTests(BotServiceFixture bot) : IClassFixture<BotServiceFixture>, IAsyncLifetime
+public sealed class TeamsConversationTests(BotServiceFixture bot) : IClassFixture<BotServiceFixture>, IAsyncLifetime
 {
     private const string Question = "What does an MLOps engineer do?";
 
@@ -146,10 +146,9 @@ public sealed partial class TeamsConversationTests(BotServiceFixture bot) : ICla
         Assert.Equal(1, oneDrive.CountOf("/download/cv.pdf"));
 
         var confirmation = await dialog.SayAsync(Choice(summary, "Confirm and send"));
-        var reference = ReferencePattern().Match(confirmation.Text());
-        Assert.True(reference.Success, $"No reference in: {confirmation.Text()}");
+        var reference = CvConfirmation.Parse(confirmation.Text()).Reference;
 
-        var submission = await bot.QueryAsync(db => db.CvSubmissions.AsNoTracking().SingleAsync(s => s.Reference == reference.Groups["reference"].Value));
+        var submission = await bot.QueryAsync(db => db.CvSubmissions.AsNoTracking().SingleAsync(s => s.Reference == reference));
         Assert.Equal("msteams", submission.ChannelId);
         Assert.Equal(chat.Id, submission.ConversationId);
         Assert.Equal("Grace Hopper", submission.Name);
@@ -174,9 +173,6 @@ public sealed partial class TeamsConversationTests(BotServiceFixture bot) : ICla
         // An imBack button sends its value as the user's message.
         return action["value"]?.GetValue<string>() ?? title;
     }
-
-    [GeneratedRegex(@"\*\*Reference:\*\* (?<reference>CV-[A-Z0-9]{4}-[A-Z0-9]{4})\b")]
-    private static partial Regex ReferencePattern();
 
     /// <summary>Drives a conversation through /api/messages and reads the bot's replies to each message from the connector.</summary>
     private sealed class Dialog(BotServiceFixture bot, ConnectorSink sink, TeamsWireChat chat)

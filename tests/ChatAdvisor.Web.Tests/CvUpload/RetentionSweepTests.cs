@@ -1,4 +1,3 @@
-using System.Net;
 using ChatAdvisor.Cvs;
 using ChatAdvisor.Data;
 using ChatAdvisor.Web.Tests.Infrastructure;
@@ -55,10 +54,7 @@ public sealed class RetentionSweepTests : IDisposable
     private async Task<string> ApplyAsync()
     {
         var client = await DirectLineClient.StartAsync(_app.CreateClient());
-        await CvDialogOverDirectLineTests.RunToFileStepAsync(client);
-        Assert.Equal(HttpStatusCode.OK, (await client.UploadAsync("cv.pdf", "application/pdf", CvSamplesForChat.Pdf)).StatusCode);
-        await client.WaitForBotAsync(t => t.Contains("Shall I send it?", StringComparison.Ordinal));
-        await client.SayAndWaitAsync("Confirm and send", "Reference:");
+        await DirectLineApplication.ApplyAsync(client, "cv.pdf");
         // The turn saves the conversation's state (and its last-activity time) after its reply: the clock moves only
         // once that turn has finished and the conversation is idle.
         await _app.TurnsFinishedAsync();
