@@ -115,7 +115,9 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
         Assert.Equal(s_cv, await File.ReadAllBytesAsync(stored));
 
         var confirmation = Assert.Single(await chat.SayAsync("Confirm and send"));
-        var reference = CvConfirmation.Parse(confirmation.Text ?? "").Reference;
+        var parsed = CvConfirmation.Parse(confirmation.Text ?? "");
+        var reference = parsed.Reference;
+        Assert.NotEmpty(parsed.SecretCode);
         Assert.Contains("Thank you, Grace Hopper!", confirmation.Text, StringComparison.Ordinal);
         AssertAddressedTo(chat, confirmation);
 

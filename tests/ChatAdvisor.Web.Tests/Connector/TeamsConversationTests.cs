@@ -146,7 +146,9 @@ public sealed class TeamsConversationTests(BotServiceFixture bot) : IClassFixtur
         Assert.Equal(1, oneDrive.CountOf("/download/cv.pdf"));
 
         var confirmation = await dialog.SayAsync(Choice(summary, "Confirm and send"));
-        var reference = CvConfirmation.Parse(confirmation.Text()).Reference;
+        var parsed = CvConfirmation.Parse(confirmation.Text());
+        var reference = parsed.Reference;
+        Assert.NotEmpty(parsed.SecretCode);
 
         var submission = await bot.QueryAsync(db => db.CvSubmissions.AsNoTracking().SingleAsync(s => s.Reference == reference));
         Assert.Equal("msteams", submission.ChannelId);

@@ -14,7 +14,8 @@ public sealed class CvDialogOverDirectLineTests : IDisposable
     {
         var http = _app.CreateClient();
         var client = await DirectLineClient.StartAsync(http);
-        var (_, reference, secret) = await DirectLineApplication.ApplyAsync(client);
+        var confirmation = await DirectLineApplication.ApplyAsync(client);
+        var (reference, secret) = (confirmation.Reference, confirmation.SecretCode);
 
         Assert.Equal(CvSamplesForChat.Pdf, File.ReadAllBytes(Assert.Single(Directory.GetFiles(_app.CvFolder))));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(_app.DataFolder, "attachments"), "*", SearchOption.AllDirectories));

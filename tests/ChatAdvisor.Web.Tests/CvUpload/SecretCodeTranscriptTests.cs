@@ -24,7 +24,8 @@ public sealed class SecretCodeTranscriptTests : IDisposable
     public async Task TheCodeIsDeliveredToTheCandidateButNeverStoredInTheTranscript()
     {
         var client = await DirectLineClient.StartAsync(_app.CreateClient());
-        var (_, reference, secret) = await DirectLineApplication.ApplyAsync(client);
+        var confirmation = await DirectLineApplication.ApplyAsync(client);
+        var (reference, secret) = (confirmation.Reference, confirmation.SecretCode);
         await client.SayAndWaitAsync("What do you hold about me?", "reference number");
         await client.SayAndWaitAsync(reference, "secret code");
         await client.SayAndWaitAsync(secret, "Here is everything");
