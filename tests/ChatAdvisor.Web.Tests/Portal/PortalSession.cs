@@ -35,14 +35,21 @@ public sealed partial class PortalSession : IDisposable
         return (response, await response.Content.ReadAsStringAsync());
     }
 
-    public async Task<(HttpResponseMessage Response, string Html)> PostFormAsync(string path, IDictionary<string, string> fields, string? handler = null)
+    public Task<(HttpResponseMessage Response, string Html)> PostFormAsync(string path, IDictionary<string, string> fields, string? handler = null) =>
+        PostFormAsync(path, handler is null ? path : $"{path}?handler={handler}", fields);
+
+    /// <summary>
+    /// Posts a form to <paramref name="postPath"/> with the antiforgery token of <paramref name="pagePath"/>, as a
+    /// browser would after loading that page; fields may repeat (such as checkboxes).
+    /// </summary>
+    public async Task<(HttpResponseMessage Response, string Html)> PostFormAsync(string pagePath, string postPath, IEnumerable<KeyValuePair<string, string>> fields)
     {
-        var (page, html) = await GetAsync(path);
-        Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {path} answered {(int)page.StatusCode} {page.Headers.Location}");
+        var (page, html) = await GetAsync(pagePath);
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {pagePath} answered {(int)page.StatusCode} {page.Headers.Location}");
         var token = AntiforgeryField().Match(html);
-        Assert.True(token.Success, $"{path} has no antiforgery token.");
+        Assert.True(token.Success, $"{pagePath} has no antiforgery token.");
         using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))));
-        var response = await _http.PostAsync(handler is null ? path : $"{path}?handler={handler}", content);
+        var response = await _http.PostAsync(postPath, content);
         Record(response);
         return (response, await response.Content.ReadAsStringAsync());
     }
