@@ -58,7 +58,7 @@ public sealed class CvUploadBrowserTests(ChromiumFixture chromium, ITestOutputHe
         await ChooseAsync("No, just this application", next: "What's your full name?");
         await TypeAsync("Ada Lovelace");
         await Expect(BotBubble("Which email address")).ToBeVisibleAsync();
-        Assert.True(await IsAfterAsync(BotBubble("What's your full name?"), notice), "The privacy notice should come before the name is asked.");
+        Assert.True(await BrowserPage.IsAfterAsync(BotBubble("What's your full name?"), notice), "The privacy notice should come before the name is asked.");
         await TypeAsync("ada.lovelace@example.com");
         await ChooseAsync("MLOps Engineer", after: "Which role or roles", next: "Where are you based");
         await TypeAsync("Vienna, Austria");
@@ -149,18 +149,5 @@ public sealed class CvUploadBrowserTests(ChromiumFixture chromium, ITestOutputHe
         await Expect(BotBubble(next).Last).ToBeVisibleAsync();
     }
 
-    private static async Task<bool> IsAfterAsync(ILocator later, ILocator earlier)
-    {
-        var earlierElement = await earlier.ElementHandleAsync();
-        return await later.EvaluateAsync<bool>(
-            "(later, earlier) => !!(earlier.compareDocumentPosition(later) & Node.DOCUMENT_POSITION_FOLLOWING)", earlierElement);
-    }
-
-    private async Task ScreenshotAsync(string name)
-    {
-        Directory.CreateDirectory(ChromiumFixture.ScreenshotFolder);
-        var path = Path.Combine(ChromiumFixture.ScreenshotFolder, name);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"Screenshot: {path}");
-    }
+    private async Task ScreenshotAsync(string name) => output.WriteLine($"Screenshot: {await Browser.ScreenshotAsync(name)}");
 }
