@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using ChatAdvisor.Cvs;
 using static ChatAdvisor.Core.Tests.Cvs.CvFileInspectorTests;
 
@@ -108,19 +107,18 @@ public sealed class CvPackageInspectionTests
     }
 
     [Fact]
-    public async Task AZipBombIsRefusedQuicklyWithoutInflatingIt()
+    public async Task AZipBombIsRefusedWithoutInflatingIt()
     {
         var bomb = CvSamples.DocxOfZeros(60L * 1024 * 1024);
         Assert.True(bomb.Length < 200 * 1024, $"the bomb is {bomb.Length} bytes");
 
-        var clock = Stopwatch.StartNew();
         var inspection = await InspectAsync(bomb, "cv.docx");
         var check = ZipPackageCheck.Inspect(bomb, CancellationToken.None);
-        clock.Stop();
 
+        // The work done, not the time taken: refused from the sizes its headers declare, not one byte inflated.
         AssertRejected(inspection, "This document unpacks to far more data than a CV normally does, so we can't accept it. Please save it as a PDF and send that.");
+        AssertRejected(Assert.IsType<CvInspection>(check.Inspection), CvProblems.TooMuchContent);
         Assert.Equal(0, check.InflatedBytes);
-        Assert.True(clock.ElapsedMilliseconds < 1_000, $"took {clock.ElapsedMilliseconds} ms");
     }
 
     [Fact]

@@ -31,26 +31,8 @@ internal static class CvSamples
         {
             objects.Add("<< /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 /O <00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff> /U <ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100> >>");
         }
-        var pdf = new StringBuilder("%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n");
-        var offsets = new List<int>();
-        for (var index = 0; index < objects.Count; index++)
-        {
-            offsets.Add(pdf.Length);
-            pdf.Append(CultureInfo.InvariantCulture, $"{index + 1} 0 obj\n{objects[index]}\nendobj\n");
-        }
-        var xref = pdf.Length;
-        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-        {
-            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
-        }
         var encrypt = encrypted ? $" /Encrypt {objects.Count} 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]" : "";
-        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R{encrypt} >>\nstartxref\n{xref}\n");
-        if (withEof)
-        {
-            pdf.Append("%%EOF\n");
-        }
-        return Encoding.Latin1.GetBytes(pdf.ToString());
+        return PdfFile.Write(objects, encrypt, withEof);
     }
 
     /// <summary>A stream object: its dictionary entries, then the data (Latin-1, so binary data survives).</summary>

@@ -12,7 +12,7 @@ public sealed class AdvisorBotTests(ChatAdvisorAppFixture fixture) : IClassFixtu
     public async Task WelcomeSaysItIsAnAiAssistantAndOffersQuestions()
     {
         var client = await DirectLineClient.StartAsync(fixture.App.CreateClient());
-        var welcome = await WaitForBotAsync(client);
+        var welcome = await client.WaitForAsync(a => a["from"]?["role"]?.GetValue<string>() == "bot");
 
         Assert.Contains("AI assistant", DirectLineClient.Text(welcome), StringComparison.Ordinal);
         Assert.Null(welcome["replyToId"]);
@@ -81,18 +81,4 @@ public sealed class AdvisorBotTests(ChatAdvisorAppFixture fixture) : IClassFixtu
     private static bool IsAiMessage(JsonObject entity) =>
         entity["type"]?.GetValue<string>() == "https://schema.org/Message"
         && entity["additionalType"]!.AsArray().Any(t => t!.GetValue<string>() == "AIGeneratedContent");
-
-    private static async Task<JsonObject> WaitForBotAsync(DirectLineClient client)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var bot = (await client.ReadAsync()).FirstOrDefault(a => a["from"]?["role"]?.GetValue<string>() == "bot");
-            if (bot is not null)
-            {
-                return bot;
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("No welcome within 10 s.");
-    }
 }

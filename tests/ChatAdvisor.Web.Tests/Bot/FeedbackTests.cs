@@ -26,8 +26,9 @@ public sealed class FeedbackTests(ChatAdvisorAppFixture fixture) : IClassFixture
         Assert.Equal((answer["id"]!.GetValue<string>(), false, "Information was missing"), afterReason);
 
         await SendVoteAsync(http, client, actions[0]!);
-        await Eventually(async () => (await RatingAsync(client.ConversationId)).Helpful);
-        Assert.Null((await RatingAsync(client.ConversationId)).Reason);
+        await fixture.App.TurnsFinishedAsync();
+        var afterLike = await RatingAsync(client.ConversationId);
+        Assert.Equal((answer["id"]!.GetValue<string>(), true, (string?)null), afterLike);
     }
 
     [Fact]
@@ -97,14 +98,5 @@ public sealed class FeedbackTests(ChatAdvisorAppFixture fixture) : IClassFixture
         await using var db = await fixture.App.Services.GetRequiredService<IDbContextFactory<ChatAdvisorDb>>().CreateDbContextAsync();
         var rating = await db.AnswerFeedback.SingleAsync(f => f.ConversationId == conversationId);
         return (rating.AnswerActivityId, rating.Helpful, rating.Reason);
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 100 && !await condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-        Assert.True(await condition());
     }
 }

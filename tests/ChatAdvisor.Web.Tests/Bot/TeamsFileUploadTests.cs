@@ -9,6 +9,7 @@ using ChatAdvisor.Data;
 using ChatAdvisor.Web.Bot;
 using ChatAdvisor.Web.Bot.Protocol;
 using ChatAdvisor.Web.Tests.Connector;
+using ChatAdvisor.Web.Tests.CvUpload;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -96,7 +97,7 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
         Assert.Empty(_sharePoint.Requests);
 
         // The file message: the download link plus Teams' usual text/html copy (one file, not two).
-        var received = await chat.SayAsync("", TeamsFile($"{_sharePoint.BaseAddress}/files/cv.pdf", "cv.pdf"));
+        var received = await chat.SayAsync("", TeamsWireChat.FileDownloadInfo($"{_sharePoint.BaseAddress}/files/cv.pdf", "cv.pdf"));
         Assert.Equal(2, received.Count);
         Assert.Contains("Thanks, I've got **cv.pdf** (", received[0].Text, StringComparison.Ordinal);
         var summary = received[1];
@@ -114,14 +115,14 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
         Assert.Equal(s_cv, await File.ReadAllBytesAsync(stored));
 
         var confirmation = Assert.Single(await chat.SayAsync("Confirm and send"));
-        var reference = ReferencePattern().Match(confirmation.Text ?? "");
-        Assert.True(reference.Success, $"No reference in: {confirmation.Text}");
-        Assert.Contains("**Secret code:**", confirmation.Text, StringComparison.Ordinal);
+        var parsed = CvConfirmation.Parse(confirmation.Text ?? "");
+        var reference = parsed.Reference;
+        Assert.NotEmpty(parsed.SecretCode);
         Assert.Contains("Thank you, Grace Hopper!", confirmation.Text, StringComparison.Ordinal);
         AssertAddressedTo(chat, confirmation);
 
         // The application on record: from Teams, this conversation, this file, with the consent's notice version.
-        var submission = await FindSubmissionAsync(app, reference.Groups["reference"].Value);
+        var submission = await FindSubmissionAsync(app, reference);
         Assert.Equal("msteams", submission.ChannelId);
         Assert.Equal(chat.ConversationId, submission.ConversationId);
         Assert.Equal("Grace Hopper", submission.Name);
@@ -162,7 +163,7 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
 
         foreach (var link in links)
         {
-            var replies = await chat.SayAsync("", TeamsFile(link, "cv.pdf"));
+            var replies = await chat.SayAsync("", TeamsWireChat.FileDownloadInfo(link, "cv.pdf"));
 
             Assert.True(replies.Count == 2, $"{link}: {string.Join(" | ", replies.Select(r => r.Text))}");
             Assert.Contains(UntrustedLink, replies[0].Text, StringComparison.Ordinal);
@@ -184,7 +185,7 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
         var chat = new TeamsChat(app);
         await chat.AdvanceToFileStepAsync();
 
-        var replies = await chat.SayAsync("", TeamsFile($"{_sharePoint.BaseAddress}/files/moved.pdf", "cv.pdf"));
+        var replies = await chat.SayAsync("", TeamsWireChat.FileDownloadInfo($"{_sharePoint.BaseAddress}/files/moved.pdf", "cv.pdf"));
 
         // The allow-list must hold for every hop, not just the first URL.
         var state = await chat.StateAsync();
@@ -206,7 +207,7 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
         // Refused on the Content-Length header, and (for a chunked reply) while reading.
         foreach (var path in (string[])["/files/big.pdf", "/files/big-chunked.pdf"])
         {
-            var replies = await chat.SayAsync("", TeamsFile(_sharePoint.BaseAddress + path, "big.pdf"));
+            var replies = await chat.SayAsync("", TeamsWireChat.FileDownloadInfo(_sharePoint.BaseAddress + path, "big.pdf"));
 
             Assert.True(replies.Count == 2, $"{path}: {string.Join(" | ", replies.Select(r => r.Text))}");
             Assert.Contains("larger than", replies[0].Text, StringComparison.Ordinal);
@@ -224,7 +225,7 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
         }
 
         // The dialog is still waiting: a file within the limit goes through.
-        var accepted = await chat.SayAsync("", TeamsFile($"{_sharePoint.BaseAddress}/files/cv.pdf", "cv.pdf"));
+        var accepted = await chat.SayAsync("", TeamsWireChat.FileDownloadInfo($"{_sharePoint.BaseAddress}/files/cv.pdf", "cv.pdf"));
         Assert.Contains("Here's what I'll send", accepted[^1].Text, StringComparison.Ordinal);
         Assert.Single(StoredFiles(app));
     }
@@ -236,7 +237,7 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
         var chat = new TeamsChat(app);
         var prompt = await chat.AdvanceToFileStepAsync();
 
-        var refusal = await chat.SayAsync("", TeamsFile($"{_sharePoint.BaseAddress}/files/big.pdf", "big.pdf"));
+        var refusal = await chat.SayAsync("", TeamsWireChat.FileDownloadInfo($"{_sharePoint.BaseAddress}/files/big.pdf", "big.pdf"));
 
         // 20000 bytes is about 19.5 KB: neither message may tell the candidate the limit is 0 MB.
         Assert.Multiple(
@@ -260,18 +261,18 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
         Assert.Contains(FilePrompt, waiting[1].Text, StringComparison.Ordinal);
 
         // Even an html copy carrying a link (Teams never sends one, but it must not matter) is not a file.
-        var withUrl = await chat.SayAsync("Here you go", new Attachment
+        var withUrl = await chat.SayAsync("Here you go", new JsonObject
         {
-            ContentType = "text/html",
-            ContentUrl = $"{_sharePoint.BaseAddress}/files/cv.pdf",
-            Content = JsonValue.Create("<p>Here you go</p>"),
+            ["contentType"] = "text/html",
+            ["contentUrl"] = $"{_sharePoint.BaseAddress}/files/cv.pdf",
+            ["content"] = "<p>Here you go</p>",
         });
         Assert.Contains("I'm waiting for your CV file", withUrl[0].Text, StringComparison.Ordinal);
         Assert.Empty(_sharePoint.Requests);
         Assert.Empty(StoredFiles(app));
 
         // The real file alongside the html copy is taken, once, without an "only one file" note.
-        var received = await chat.SayAsync("", TeamsFile($"{_sharePoint.BaseAddress}/files/cv.pdf", "my cv.pdf"));
+        var received = await chat.SayAsync("", TeamsWireChat.FileDownloadInfo($"{_sharePoint.BaseAddress}/files/cv.pdf", "my cv.pdf"));
         Assert.Equal(2, received.Count);
         Assert.Contains("Thanks, I've got **my cv.pdf**", received[0].Text, StringComparison.Ordinal);
         Assert.Equal(1, _sharePoint.CountOf("/files/cv.pdf"));
@@ -326,20 +327,6 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
         return await db.CvSubmissions.AsNoTracking().SingleAsync(s => s.Reference == reference);
     }
 
-    /// <summary>What Teams sends for a file the user attached in a personal chat (the bot has <c>supportsFiles</c>).</summary>
-    private static Attachment TeamsFile(string downloadUrl, string name) => new()
-    {
-        ContentType = "application/vnd.microsoft.teams.file.download.info",
-        Name = name,
-        ContentUrl = "https://contoso-my.sharepoint.com/personal/grace_contoso_com/Documents/Microsoft%20Teams%20Chat%20Files/" + Uri.EscapeDataString(name),
-        Content = new JsonObject
-        {
-            ["downloadUrl"] = downloadUrl,
-            ["uniqueId"] = Guid.NewGuid().ToString(),
-            ["fileType"] = Path.GetExtension(name).TrimStart('.'),
-        },
-    };
-
     private static string[] Choices(Activity reply) => [.. reply.SuggestedActions?.Actions.Select(a => a.Title) ?? []];
 
     private static void AssertPrompt(IReadOnlyList<Activity> replies, string text, params string[] choices)
@@ -355,59 +342,36 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
         Assert.Equal(TeamsServiceUrl, reply.ServiceUrl);
         Assert.Equal(chat.ConversationId, reply.Conversation?.Id);
         Assert.Equal(chat.UserId, reply.Recipient?.Id);
-        Assert.Equal(TeamsChat.BotId, reply.From?.Id);
+        Assert.Equal(BotServiceFixture.BotId, reply.From?.Id);
         Assert.Equal(chat.LastActivityId, reply.ReplyToId);
     }
-
-    [GeneratedRegex(@"\*\*Reference:\*\* (?<reference>CV-[A-Z0-9]{4}-[A-Z0-9]{4})\b")]
-    private static partial Regex ReferencePattern();
 
     [GeneratedRegex(@"\b0 MB\b")]
     private static partial Regex ZeroMegabytes();
 
-    /// <summary>One personal chat between a Teams user and the bot, each turn run through the bot's turn handler.</summary>
+    /// <summary>
+    /// A Teams chat between a user and the bot, its messages built by <see cref="TeamsWireChat"/> as Teams puts them
+    /// on the wire, each turn run through the bot's turn handler with the replies collected.
+    /// </summary>
     private sealed class TeamsChat(ChatAdvisorApp app, string conversationType = "personal")
     {
-        public const string BotId = "28:bot";
+        private readonly TeamsWireChat _wire = new(TeamsServiceUrl, conversationType: conversationType);
 
-        private readonly string _tenantId = Guid.NewGuid().ToString();
-        private readonly string _aadObjectId = Guid.NewGuid().ToString();
+        public string ConversationId => _wire.Id;
 
-        public string ConversationId { get; } = "a:1" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)).Replace('+', '-').Replace('/', '_');
-
-        public string UserId { get; } = "29:1" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)).Replace('+', '-').Replace('/', '_');
+        public string UserId => _wire.UserId;
 
         public string LastActivityId { get; private set; } = "";
 
         /// <summary>Sends a message (with Teams' text/html copy of it, and any files) and returns the bot's replies.</summary>
-        public Task<IReadOnlyList<Activity>> SayAsync(string text, params Attachment[] files) => SayAsync(text, mentionBot: false, files);
+        public Task<IReadOnlyList<Activity>> SayAsync(string text, params JsonObject[] files) => SayAsync(text, mentionBot: false, files);
 
-        public async Task<IReadOnlyList<Activity>> SayAsync(string text, bool mentionBot, params Attachment[] files)
+        public async Task<IReadOnlyList<Activity>> SayAsync(string text, bool mentionBot, params JsonObject[] files)
         {
             var conversations = app.Services.GetRequiredService<ConversationStore>();
             await conversations.EnsureAsync(ConversationId, Channels.Teams, UserId, CancellationToken.None);
-            LastActivityId = "1" + RandomNumberGenerator.GetHexString(12);
-            var activity = new Activity
-            {
-                Type = ActivityTypes.Message,
-                Id = LastActivityId,
-                Timestamp = DateTime.UtcNow,
-                LocalTimestamp = DateTimeOffset.Now.ToString("O"),
-                LocalTimezone = "Europe/Berlin",
-                ServiceUrl = TeamsServiceUrl,
-                ChannelId = Channels.Teams,
-                From = new ChannelAccount { Id = UserId, Name = "Grace Hopper", AadObjectId = _aadObjectId },
-                Recipient = new ChannelAccount { Id = BotId, Name = "ChatAdvisor" },
-                Conversation = new ConversationAccount { Id = ConversationId, ConversationType = conversationType, TenantId = _tenantId },
-                Text = text,
-                TextFormat = "plain",
-                Locale = "en-GB",
-                Attachments = [.. files, new Attachment { ContentType = "text/html", Content = JsonValue.Create($"<p>{WebUtility.HtmlEncode(text)}</p>") }],
-                ChannelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = _tenantId } },
-                Entities = mentionBot
-                    ? [new JsonObject { ["type"] = "mention", ["text"] = "<at>ChatAdvisor</at>", ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = "ChatAdvisor" } }]
-                    : null,
-            };
+            var activity = ActivityJson.Deserialize(_wire.Message(text, mentionBot, files).ToJsonString())!;
+            LastActivityId = activity.Id!;
             var replies = new List<Activity>();
             var turn = new TurnContext(activity, (reply, _) =>
             {

@@ -100,7 +100,7 @@ public sealed class TurnRecoveryTests : IAsyncLifetime
         await using (var first = await StartHostAsync(withHangingModel: false))
         {
             // The Connector takes the consent prompt and does not answer before the host dies.
-            sink.Then(new SinkAnswer(StatusCodes.Status201Created, Delay: TimeSpan.FromMinutes(10)));
+            sink.Then(new SinkAnswer(StatusCodes.Status201Created, Until: SinkAnswer.Never));
             using var http = first.CreateClient();
             Assert.Equal(HttpStatusCode.OK, (await http.PostAsJsonAsync("/api/messages", apply)).StatusCode);
             await WaitUntilAsync(() => RepliesTo(sink, apply).Count > 0, first);
@@ -174,5 +174,5 @@ public sealed class TurnRecoveryTests : IAsyncLifetime
     }
 
     private static Task WaitUntilAsync(Func<bool> condition, HostProcess host) =>
-        ConnectorSinkWaits.EventuallyAsync(() => Task.FromResult(condition()), TimeSpan.FromSeconds(60), () => $"Nothing arrived within 60 s.\n{host.Output}");
+        Eventually.HoldsAsync(condition, () => $"Nothing arrived within 60 s.\n{host.Output}", TimeSpan.FromSeconds(60));
 }

@@ -71,5 +71,13 @@ public sealed class BrowserPage : IAsyncDisposable
         return path;
     }
 
+    /// <summary>True when <paramref name="later"/> comes after <paramref name="earlier"/> in the document.</summary>
+    public static async Task<bool> IsAfterAsync(ILocator later, ILocator earlier)
+    {
+        var earlierElement = await earlier.ElementHandleAsync();
+        return await later.EvaluateAsync<bool>(
+            "(later, earlier) => !!(earlier.compareDocumentPosition(later) & Node.DOCUMENT_POSITION_FOLLOWING)", earlierElement);
+    }
+
     public ValueTask DisposeAsync() => _context.DisposeAsync();
 }

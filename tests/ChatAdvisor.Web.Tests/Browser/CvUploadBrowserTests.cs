@@ -3,6 +3,7 @@ using ChatAdvisor.Cvs;
 using ChatAdvisor.Data;
 using ChatAdvisor.Web.DirectLine;
 using ChatAdvisor.Web.Tests.Bot;
+using ChatAdvisor.Web.Tests.CvUpload;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,7 @@ namespace ChatAdvisor.Web.Tests.Browser;
 /// by typing, the CV attached with Web Chat's upload button, confirmation with a reference. Then the disk is checked:
 /// the CV is in the CV store, and the Direct Line upload copy is gone.
 /// </summary>
-public sealed partial class CvUploadBrowserTests(ChromiumFixture chromium, ITestOutputHelper output) : BrowserTest(chromium, CreateApp()), IClassFixture<ChromiumFixture>
+public sealed class CvUploadBrowserTests(ChromiumFixture chromium, ITestOutputHelper output) : BrowserTest(chromium, CreateApp()), IClassFixture<ChromiumFixture>
 {
     private const string CvStoreFolderName = "cv-store";
     private const string FileName = "ada-lovelace-cv.pdf";
@@ -57,7 +58,7 @@ public sealed partial class CvUploadBrowserTests(ChromiumFixture chromium, ITest
         await ChooseAsync("No, just this application", next: "What's your full name?");
         await TypeAsync("Ada Lovelace");
         await Expect(BotBubble("Which email address")).ToBeVisibleAsync();
-        Assert.True(await IsAfterAsync(BotBubble("What's your full name?"), notice), "The privacy notice should come before the name is asked.");
+        Assert.True(await BrowserPage.IsAfterAsync(BotBubble("What's your full name?"), notice), "The privacy notice should come before the name is asked.");
         await TypeAsync("ada.lovelace@example.com");
         await ChooseAsync("MLOps Engineer", after: "Which role or roles", next: "Where are you based");
         await TypeAsync("Vienna, Austria");
@@ -88,9 +89,9 @@ public sealed partial class CvUploadBrowserTests(ChromiumFixture chromium, ITest
 
         await ChooseAsync("Confirm and send", next: "Your application has been sent");
         var confirmation = BotBubble("Your application has been sent");
-        await Expect(confirmation).ToContainTextAsync(ReferencePattern());
+        await Expect(confirmation).ToContainTextAsync(CvConfirmation.RenderedReference);
         await Expect(confirmation).ToContainTextAsync("Secret code:");
-        var reference = ReferencePattern().Match(await confirmation.InnerTextAsync()).Groups["reference"].Value;
+        var reference = CvConfirmation.RenderedReference.Match(await confirmation.InnerTextAsync()).Groups["reference"].Value;
         await Expect(sendBox).ToBeEmptyAsync();
         await Expect(Page.Locator("#webchat .webchat__connectivityStatus")).ToBeHiddenAsync();
         await ScreenshotAsync("cv-upload-confirmation.png");
@@ -148,21 +149,5 @@ public sealed partial class CvUploadBrowserTests(ChromiumFixture chromium, ITest
         await Expect(BotBubble(next).Last).ToBeVisibleAsync();
     }
 
-    private static async Task<bool> IsAfterAsync(ILocator later, ILocator earlier)
-    {
-        var earlierElement = await earlier.ElementHandleAsync();
-        return await later.EvaluateAsync<bool>(
-            "(later, earlier) => !!(earlier.compareDocumentPosition(later) & Node.DOCUMENT_POSITION_FOLLOWING)", earlierElement);
-    }
-
-    private async Task ScreenshotAsync(string name)
-    {
-        Directory.CreateDirectory(ChromiumFixture.ScreenshotFolder);
-        var path = Path.Combine(ChromiumFixture.ScreenshotFolder, name);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"Screenshot: {path}");
-    }
-
-    [GeneratedRegex(@"Reference:\s*(?<reference>CV-[A-Z0-9]{4}-[A-Z0-9]{4})\b")]
-    private static partial Regex ReferencePattern();
+    private async Task ScreenshotAsync(string name) => output.WriteLine($"Screenshot: {await Browser.ScreenshotAsync(name)}");
 }

@@ -84,7 +84,7 @@ public sealed class WebChatBrowserTests(ChromiumFixture chromium, ITestOutputHel
         await Expect(references).ToBeVisibleAsync();
         await Expect(references).ToContainTextAsync(new Regex(@"\d+ references?"));
         await Expect(references.GetByRole(AriaRole.Listitem)).ToContainTextAsync("MLOps Engineer role guide");
-        Assert.True(await IsAfterAsync(answer, question), "The answer should be shown below the question.");
+        Assert.True(await BrowserPage.IsAfterAsync(answer, question), "The answer should be shown below the question.");
 
         await Expect(Page.Locator("#webchat .webchat__connectivityStatus")).ToBeHiddenAsync();
         await ScreenshotAsync("answer-with-citation.png");
@@ -111,18 +111,5 @@ public sealed class WebChatBrowserTests(ChromiumFixture chromium, ITestOutputHel
         Assert.Empty(Browser.Problems);
     }
 
-    private static async Task<bool> IsAfterAsync(ILocator later, ILocator earlier)
-    {
-        var earlierElement = await earlier.ElementHandleAsync();
-        return await later.EvaluateAsync<bool>(
-            "(later, earlier) => !!(earlier.compareDocumentPosition(later) & Node.DOCUMENT_POSITION_FOLLOWING)", earlierElement);
-    }
-
-    private async Task ScreenshotAsync(string name)
-    {
-        Directory.CreateDirectory(ChromiumFixture.ScreenshotFolder);
-        var path = Path.Combine(ChromiumFixture.ScreenshotFolder, name);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"Screenshot: {path}");
-    }
+    private async Task ScreenshotAsync(string name) => output.WriteLine($"Screenshot: {await Browser.ScreenshotAsync(name)}");
 }

@@ -7,7 +7,10 @@ using ChatAdvisor.Web.Bot.BotFramework;
 using ChatAdvisor.Web.Bot.Connector;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ChatAdvisor.Web.Tests.Connector;
@@ -43,6 +46,9 @@ public sealed class BotServiceFixture : IAsyncLifetime
 
     public HttpClient Client => _client ??= App.CreateClient();
 
+    /// <summary>The host's memory cache, where the endpoint looks up each delivery to join one already in progress.</summary>
+    public ObservedMemoryCache Cache => (ObservedMemoryCache)App.Services.GetRequiredService<IMemoryCache>();
+
     public async Task InitializeAsync()
     {
         OpenId = await OpenIdServer.StartAsync();
@@ -53,9 +59,14 @@ public sealed class BotServiceFixture : IAsyncLifetime
         var settings = ConnectorTestHost.Settings(OpenId);
         settings["Teams:AllowedTenants:0"] = AllowedTenant;
         settings["Cvs:Dialog:TrustedDownloadHosts:0"] = "127.0.0.1";
-        App = new ChatAdvisorApp(settings, services => RouteTokenRequestsTo(services, Tokens));
-        // First calls (metadata, token validation, the endpoint, EF's model) out of the way, so that tests time only
-        // what they mean to: a refused invoke, which sends and stores nothing.
+        App = new ChatAdvisorApp(settings, services =>
+        {
+            RouteTokenRequestsTo(services, Tokens);
+            services.AddSingleton<IMemoryCache>(sp => new ObservedMemoryCache(
+                new MemoryCache(sp.GetRequiredService<IOptions<MemoryCacheOptions>>(), sp.GetRequiredService<ILoggerFactory>())));
+        });
+        // First calls (metadata, token validation, the endpoint, EF's model) out of the way with a refused invoke,
+        // which sends and stores nothing.
         using var warmUp = await PostAsync(new TeamsWireChat("http://127.0.0.1:9/warm-up", OtherTenant).Invoke("warmUp/invoke", null));
         Assert.Equal(HttpStatusCode.Forbidden, warmUp.StatusCode);
         Assert.False(await StoredAnythingAboutAsync("warm-up"));

@@ -4,8 +4,16 @@ using Microsoft.AspNetCore.Http;
 
 namespace ChatAdvisor.Web.Tests.Connector;
 
-/// <summary>A scripted answer of the loopback connector.</summary>
-public sealed record SinkAnswer(int Status, string Body = "", string? RetryAfter = null, TimeSpan Delay = default);
+/// <summary>
+/// A scripted answer of the loopback connector. With <paramref name="Until"/> the request is held, unanswered, until
+/// that task completes (a task that never does: a connector that never answers), so a test decides what happens
+/// first instead of racing a delay.
+/// </summary>
+public sealed record SinkAnswer(int Status, string Body = "", string? RetryAfter = null, Task? Until = null)
+{
+    /// <summary>A task that never completes, for a connector that takes a request and never answers it.</summary>
+    public static Task Never { get; } = new TaskCompletionSource().Task;
+}
 
 /// <summary>
 /// Loopback stand-in for a channel's Bot Connector: answers every request with the next scripted
@@ -42,9 +50,9 @@ public sealed class ConnectorSink : IAsyncDisposable
         var answer = _script.TryDequeue(out var next)
             ? next
             : new SinkAnswer(StatusCodes.Status201Created, $$"""{"id":"posted-{{Interlocked.Increment(ref _posted)}}"}""");
-        if (answer.Delay > TimeSpan.Zero)
+        if (answer.Until is { } until)
         {
-            await Task.Delay(answer.Delay, context.RequestAborted);
+            await until.WaitAsync(context.RequestAborted);
         }
         context.Response.StatusCode = answer.Status;
         if (answer.RetryAfter is not null)

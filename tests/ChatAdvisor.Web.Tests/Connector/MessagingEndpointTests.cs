@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -34,16 +33,17 @@ public sealed partial class MessagingEndpointTests(BotServiceFixture bot) : ICla
         var chat = new TeamsWireChat(_sink.ServiceUrl);
         var question = chat.Message(Question);
         var questionId = question["id"]!.GetValue<string>();
-        // The connector takes its time over the answer: the endpoint must not wait for it.
-        var connectorDelay = TimeSpan.FromSeconds(4);
-        _sink.Then(new SinkAnswer(StatusCodes.Status201Created, """{"id":"answer-1"}""", Delay: connectorDelay));
+        // The connector holds the answer until the test has the acknowledgement: an endpoint that waited for the
+        // answer to be delivered would never acknowledge.
+        var delivery = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _sink.Then(new SinkAnswer(StatusCodes.Status201Created, """{"id":"answer-1"}""", Until: delivery.Task));
 
-        var watch = Stopwatch.StartNew();
-        using var response = await bot.PostAsync(question);
-        var acknowledged = watch.Elapsed;
+        var posting = bot.PostAsync(question);
+        await Eventually.HoldsAsync(() => posting.IsCompleted, () => "No acknowledgement while the connector holds the answer: the endpoint waits for the delivery.");
+        using var response = await posting;
+        delivery.SetResult();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(acknowledged < connectorDelay, $"The endpoint answered after {acknowledged}, so it waited for the reply to be delivered.");
         var reply = Assert.Single(await _sink.WaitForPostsAsync(1));
         Assert.Equal($"/amer/v3/conversations/{Uri.EscapeDataString(chat.Id)}/activities/{questionId}", reply.PathAndQuery);
         Assert.Matches(BotTokenPattern(), reply.Headers["Authorization"]);
@@ -67,13 +67,13 @@ public sealed partial class MessagingEndpointTests(BotServiceFixture bot) : ICla
         Assert.True(body["channelData"]?["feedbackLoopEnabled"]?.GetValue<bool>(), "Teams' feedback loop is not enabled on the answer.");
         Assert.Null(body["id"]);
 
-        // Both sides of the exchange end up in the transcript, the answer under the id the connector gave it.
-        await ConnectorSinkWaits.EventuallyAsync(() => bot.QueryAsync(db => db.TranscriptActivities.AnyAsync(a => a.ConversationId == chat.Id && a.ActivityId == "answer-1")));
+        // Both sides of the exchange end up in the transcript, the answer under the id the connector gave it, and
+        // nothing else was sent.
+        await _sink.AssertPostCountWhenIdleAsync(bot.App, 1);
         var transcript = await bot.QueryAsync(db => db.TranscriptActivities.AsNoTracking().Where(a => a.ConversationId == chat.Id).OrderBy(a => a.Sequence).ToListAsync());
         Assert.Equal([(questionId, "user"), ("answer-1", "bot")], transcript.Select(a => (a.ActivityId, a.FromRole)));
         Assert.Equal(Question, transcript[0].Text);
         Assert.NotNull(transcript[1].AnswerMode);
-        await _sink.AssertPostCountStaysAsync(1);
     }
 
     [Theory]
@@ -116,7 +116,7 @@ public sealed partial class MessagingEndpointTests(BotServiceFixture bot) : ICla
         using var response = await PostWithHeaderAsync(bot.Client, activity, header);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await _sink.AssertPostCountStaysAsync(0);
+        await _sink.AssertPostCountWhenIdleAsync(bot.App, 0);
         Assert.Empty(_sink.Server.Requests);
         Assert.False(bot.App.Services.GetRequiredService<TrustedServiceUrls>().IsTrusted(serviceUrl), "A refused activity made its serviceUrl trusted.");
         Assert.False(await bot.StoredAnythingAboutAsync(chat.Id), "A refused activity left data behind.");
@@ -146,9 +146,9 @@ public sealed partial class MessagingEndpointTests(BotServiceFixture bot) : ICla
         {
             Assert.Equal(HttpStatusCode.OK, later.StatusCode);
         }
-        await _sink.WaitForRepliesToAsync(help["id"]!.GetValue<string>());
-        await _sink.AssertPostCountStaysAsync(2);
+        await _sink.AssertPostCountWhenIdleAsync(bot.App, 2);
         Assert.Single(_sink.RepliesTo(questionId));
+        Assert.Single(_sink.RepliesTo(help["id"]!.GetValue<string>()));
         var stored = await bot.QueryAsync(db => db.TranscriptActivities.CountAsync(a => a.ConversationId == chat.Id && a.ActivityId == questionId));
         Assert.Equal(1, stored);
     }
@@ -162,18 +162,17 @@ public sealed partial class MessagingEndpointTests(BotServiceFixture bot) : ICla
         const int Deliveries = 4;
 
         // The first delivery is slow (the database is busy: another connection holds the write lock), so Teams
-        // gives up waiting and delivers the same activity again while the first is still being processed.
+        // gives up waiting and delivers the same activity again while the first is still being processed. The lock
+        // is released only once every delivery has reached the endpoint's look-up of deliveries in progress.
         HttpResponseMessage[] responses;
         await using (var busy = new SqliteConnection($"Data Source={Path.Combine(bot.App.DataFolder, "chatadvisor.db")}"))
         {
             await busy.OpenAsync();
             await ExecuteAsync(busy, "BEGIN IMMEDIATE");
-            var deliveries = new List<Task<HttpResponseMessage>>();
-            for (var i = 0; i < Deliveries; i++)
-            {
-                deliveries.Add(bot.PostAsync(question));
-                await Task.Delay(TimeSpan.FromMilliseconds(100));
-            }
+            var arrived = bot.Cache.LookedUpAsync(key => key is string k && k.EndsWith($":{questionId}", StringComparison.Ordinal), Deliveries);
+            var deliveries = Enumerable.Range(0, Deliveries).Select(_ => bot.PostAsync(question)).ToList();
+            await Eventually.HoldsAsync(() => arrived.IsCompleted, () => "Not every delivery reached the endpoint while the database was busy.");
+            Assert.DoesNotContain(deliveries, d => d.IsCompleted);
             await ExecuteAsync(busy, "ROLLBACK");
             responses = await Task.WhenAll(deliveries);
         }
@@ -183,9 +182,7 @@ public sealed partial class MessagingEndpointTests(BotServiceFixture bot) : ICla
         {
             response.Dispose();
         }
-        var help = chat.Message("help");
-        (await bot.PostAsync(help)).Dispose();
-        await _sink.WaitForRepliesToAsync(help["id"]!.GetValue<string>());
+        await bot.App.TurnsFinishedAsync();
         var answers = _sink.RepliesTo(questionId).Count;
         Assert.True(answers == 1, $"One activity delivered {Deliveries} times while the first delivery was in progress was answered {answers} times.");
     }
@@ -198,7 +195,7 @@ public sealed partial class MessagingEndpointTests(BotServiceFixture bot) : ICla
         using var response = await bot.PostAsync(chat.Invoke("composeExtension/query", new JsonObject { ["commandId"] = "search" }));
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
-        await _sink.AssertPostCountStaysAsync(0);
+        await _sink.AssertPostCountWhenIdleAsync(bot.App, 0);
     }
 
     [Fact]
@@ -209,8 +206,9 @@ public sealed partial class MessagingEndpointTests(BotServiceFixture bot) : ICla
         (await bot.PostAsync(chat.Message(Question))).Dispose();
         var answer = Assert.Single(await _sink.WaitForPostsAsync(1));
         Assert.True(answer.Json()["channelData"]?["feedbackLoopEnabled"]?.GetValue<bool>());
-        // Teams can only show the feedback buttons once the answer is posted; the bot stores it just after.
-        await ConnectorSinkWaits.EventuallyAsync(() => bot.QueryAsync(db => db.TranscriptActivities.AnyAsync(a => a.ConversationId == chat.Id && a.ActivityId == "1712000000001")));
+        // Teams can only show the feedback buttons once the answer is posted; the bot stores it just after, in the turn.
+        await bot.App.TurnsFinishedAsync();
+        Assert.True(await bot.QueryAsync(db => db.TranscriptActivities.AnyAsync(a => a.ConversationId == chat.Id && a.ActivityId == "1712000000001")));
 
         using var response = await bot.PostAsync(chat.Feedback("1712000000001", "dislike", "too long"));
 
@@ -223,7 +221,7 @@ public sealed partial class MessagingEndpointTests(BotServiceFixture bot) : ICla
         Assert.Equal("too long", feedback.Reason);
         Assert.Equal("msteams", feedback.ChannelId);
         // The reason came with the vote, so the bot does not ask for one.
-        await _sink.AssertPostCountStaysAsync(1);
+        await _sink.AssertPostCountWhenIdleAsync(bot.App, 1);
     }
 
     [Fact]
@@ -251,7 +249,7 @@ public sealed partial class MessagingEndpointTests(BotServiceFixture bot) : ICla
         using var response = await BotServiceFixture.PostAsync(client, activity, bot.ChannelToken(_sink.ServiceUrl));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await _sink.AssertPostCountStaysAsync(0);
+        await _sink.AssertPostCountWhenIdleAsync(app, 0);
         Assert.False(app.Services.GetRequiredService<TrustedServiceUrls>().IsTrusted(_sink.ServiceUrl));
     }
 
@@ -280,7 +278,7 @@ public sealed partial class MessagingEndpointTests(BotServiceFixture bot) : ICla
         }
         else
         {
-            await _sink.AssertPostCountStaysAsync(0);
+            await _sink.AssertPostCountWhenIdleAsync(app, 0);
         }
     }
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using ChatAdvisor.Web.Bot;
 using ChatAdvisor.Web.Tests.Bot;
+using ChatAdvisor.Web.Tests.CvUpload;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +13,7 @@ namespace ChatAdvisor.Web.Tests.Connector;
 /// Teams conversations end to end through <c>/api/messages</c> on the real host, every reply read back from the
 /// loopback connector: the tenant allow-list, group chats, installation and the CV dialog with a Teams file.
 /// </summary>
-public sealed partial class TeamsConversationTests(BotServiceFixture bot) : IClassFixture<BotServiceFixture>, IAsyncLifetime
+public sealed class TeamsConversationTests(BotServiceFixture bot) : IClassFixture<BotServiceFixture>, IAsyncLifetime
 {
     private const string Question = "What does an MLOps engineer do?";
 
@@ -32,11 +32,12 @@ public sealed partial class TeamsConversationTests(BotServiceFixture bot) : ICla
         using var response = await bot.PostAsync(message, bot.ChannelToken(_sink.ServiceUrl, change: d => d.Claims["tid"] = BotServiceFixture.OtherTenant));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var refusal = Assert.Single(await _sink.WaitForPostsAsync(1));
+        // The refusal is sent before the request is answered, and no turn runs for it.
+        await _sink.AssertPostCountWhenIdleAsync(bot.App, 1);
+        var refusal = Assert.Single(_sink.Posts());
         Assert.Equal(BotMessages.TenantNotAllowed, refusal.Text());
         Assert.Equal($"/amer/v3/conversations/{Uri.EscapeDataString(chat.Id)}/activities/{message["id"]}", refusal.PathAndQuery);
         Assert.Equal(chat.UserId, refusal.Json()["recipient"]?["id"]?.GetValue<string>());
-        await _sink.AssertPostCountStaysAsync(1);
         Assert.False(await bot.StoredAnythingAboutAsync(chat.Id), "The refused tenant's conversation was stored.");
     }
 
@@ -48,7 +49,7 @@ public sealed partial class TeamsConversationTests(BotServiceFixture bot) : ICla
         using var response = await bot.PostAsync(chat.Feedback("1712000000001", "like", null));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        await _sink.AssertPostCountStaysAsync(0);
+        await _sink.AssertPostCountWhenIdleAsync(bot.App, 0);
         Assert.False(await bot.StoredAnythingAboutAsync(chat.Id));
         Assert.False(await bot.QueryAsync(db => db.AnswerFeedback.AnyAsync(f => f.ConversationId == chat.Id)));
     }
@@ -69,9 +70,9 @@ public sealed partial class TeamsConversationTests(BotServiceFixture bot) : ICla
             Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         }
 
-        // Turns of one conversation run in order, so the answer to the second message comes after any to the first.
-        var answer = Assert.Single(await _sink.WaitForPostsAsync(1));
-        await _sink.AssertPostCountStaysAsync(1);
+        // Both turns are finished: the first was not answered at all.
+        await _sink.AssertPostCountWhenIdleAsync(bot.App, 1);
+        var answer = Assert.Single(_sink.Posts());
         Assert.Equal(mentioned["id"]!.GetValue<string>(), answer.Json()["replyToId"]?.GetValue<string>());
         Assert.DoesNotContain("<at>", answer.Text(), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("[1]", answer.Text(), StringComparison.Ordinal);
@@ -98,12 +99,12 @@ public sealed partial class TeamsConversationTests(BotServiceFixture bot) : ICla
         {
             Assert.Equal(HttpStatusCode.OK, installed.StatusCode);
         }
-        // A message after both: once it is answered, both events have been handled.
+        // A message after both: once every turn has finished, both events have been handled.
         var help = chat.Message("help");
         (await bot.PostAsync(help)).Dispose();
-        await _sink.WaitForRepliesToAsync(help["id"]!.GetValue<string>());
 
-        await _sink.AssertPostCountStaysAsync(2);
+        await _sink.AssertPostCountWhenIdleAsync(bot.App, 2);
+        Assert.Single(_sink.RepliesTo(help["id"]!.GetValue<string>()));
         var welcome = Assert.Single(_sink.Posts(r => r.Text().Contains("ChatAdvisor, an AI assistant", StringComparison.Ordinal)));
         Assert.Equal(chat.Id, welcome.Json()["conversation"]?["id"]?.GetValue<string>());
         Assert.Contains(welcome.Json()["entities"]!.AsArray(), e => e?["additionalType"]?.AsArray().Any(t => t?.GetValue<string>() == "AIGeneratedContent") == true);
@@ -145,10 +146,11 @@ public sealed partial class TeamsConversationTests(BotServiceFixture bot) : ICla
         Assert.Equal(1, oneDrive.CountOf("/download/cv.pdf"));
 
         var confirmation = await dialog.SayAsync(Choice(summary, "Confirm and send"));
-        var reference = ReferencePattern().Match(confirmation.Text());
-        Assert.True(reference.Success, $"No reference in: {confirmation.Text()}");
+        var parsed = CvConfirmation.Parse(confirmation.Text());
+        var reference = parsed.Reference;
+        Assert.NotEmpty(parsed.SecretCode);
 
-        var submission = await bot.QueryAsync(db => db.CvSubmissions.AsNoTracking().SingleAsync(s => s.Reference == reference.Groups["reference"].Value));
+        var submission = await bot.QueryAsync(db => db.CvSubmissions.AsNoTracking().SingleAsync(s => s.Reference == reference));
         Assert.Equal("msteams", submission.ChannelId);
         Assert.Equal(chat.Id, submission.ConversationId);
         Assert.Equal("Grace Hopper", submission.Name);
@@ -159,7 +161,7 @@ public sealed partial class TeamsConversationTests(BotServiceFixture bot) : ICla
         Assert.Equal("cv.pdf", submission.FileName);
         Assert.Equal(cv.Length, submission.FileSize);
         // Every reply went out through the connector as a reply to the message it answers, and nothing else.
-        await _sink.AssertPostCountStaysAsync(dialog.Replies);
+        await _sink.AssertPostCountWhenIdleAsync(bot.App, dialog.Replies);
         Assert.Equal(1, oneDrive.CountOf("/download/cv.pdf"));
     }
 
@@ -173,9 +175,6 @@ public sealed partial class TeamsConversationTests(BotServiceFixture bot) : ICla
         // An imBack button sends its value as the user's message.
         return action["value"]?.GetValue<string>() ?? title;
     }
-
-    [GeneratedRegex(@"\*\*Reference:\*\* (?<reference>CV-[A-Z0-9]{4}-[A-Z0-9]{4})\b")]
-    private static partial Regex ReferencePattern();
 
     /// <summary>Drives a conversation through /api/messages and reads the bot's replies to each message from the connector.</summary>
     private sealed class Dialog(BotServiceFixture bot, ConnectorSink sink, TeamsWireChat chat)

@@ -8,7 +8,8 @@ namespace ChatAdvisor.Web.Tests.Connector;
 /// <summary>
 /// One Teams conversation with the bot, as the Bot Connector puts its activities on the wire (see the Teams bot activities documentation):
 /// Teams ids, the tenant in <c>channelData</c> and on the conversation, a text/html copy of every message.
-/// Builds JSON bodies for <c>/api/messages</c>; each activity gets a fresh Teams-like id.
+/// Builds JSON bodies for <c>/api/messages</c> (tests that skip the endpoint deserialize them for the bot's turn
+/// handler); each activity gets a fresh Teams-like id.
 /// </summary>
 public sealed class TeamsWireChat(string serviceUrl, string tenantId = BotServiceFixture.AllowedTenant, string conversationType = "personal")
 {

@@ -37,9 +37,8 @@ public sealed partial class CvDialogLifecycleTests
             new Dictionary<string, string?> { ["Cvs:Dialog:Timeout"] = "00:30:00", ["DirectLine:TokenLifetime"] = "02:00:00" },
             s => s.AddSingleton<TimeProvider>(time));
         var client = await DirectLineClient.StartAsync(app.CreateClient());
-        await CvDialogOverDirectLineTests.RunToFileStepAsync(client);
-        await client.UploadAsync("cv.pdf", "application/pdf", CvSamplesForChat.Pdf);
-        await client.WaitForBotAsync(t => t.Contains("Shall I send it?", StringComparison.Ordinal));
+        await DirectLineApplication.RunToFileStepAsync(client);
+        await DirectLineApplication.UploadCvAsync(client, "cv.pdf");
         Assert.Single(Directory.GetFiles(app.CvFolder));
 
         time.Advance(TimeSpan.FromMinutes(31));
@@ -55,7 +54,7 @@ public sealed partial class CvDialogLifecycleTests
         using var app = new ChatAdvisorApp();
         var http = app.CreateClient();
         var client = await DirectLineClient.StartAsync(http);
-        await CvDialogOverDirectLineTests.RunToFileStepAsync(client);
+        await DirectLineApplication.RunToFileStepAsync(client);
         var offer = DirectLineClient.Text(await client.SayAndWaitAsync("I can't attach files here", "secure page"));
         var path = new Uri(LinkPattern().Match(offer).Groups[1].Value).PathAndQuery;
 
@@ -78,7 +77,7 @@ public sealed partial class CvDialogLifecycleTests
         using var app = new ChatAdvisorApp();
         var http = app.CreateClient();
         var client = await DirectLineClient.StartAsync(http);
-        await CvDialogOverDirectLineTests.RunToFileStepAsync(client);
+        await DirectLineApplication.RunToFileStepAsync(client);
         var offer = DirectLineClient.Text(await client.SayAndWaitAsync("link", "secure page"));
         var path = new Uri(LinkPattern().Match(offer).Groups[1].Value).PathAndQuery;
 
@@ -100,7 +99,7 @@ public sealed partial class CvDialogLifecycleTests
             ["Cvs:ClamAv:Port"] = clamd[1],
         });
         var client = await DirectLineClient.StartAsync(app.CreateClient());
-        await CvDialogOverDirectLineTests.RunToFileStepAsync(client);
+        await DirectLineApplication.RunToFileStepAsync(client);
         var infected = await File.ReadAllBytesAsync(Environment.GetEnvironmentVariable("CHATADVISOR_TEST_CLAMD_SAMPLE")!);
 
         await client.UploadAsync("cv.txt", "text/plain", infected);

@@ -1,12 +1,11 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using ChatAdvisor.Cvs;
 using ChatAdvisor.Web.Tests.Infrastructure;
 
 namespace ChatAdvisor.Web.Tests.CvUpload;
 
 /// <summary>The CV dialog as Web Chat meets it: text turns and real multipart uploads through Direct Line.</summary>
-public sealed partial class CvDialogOverDirectLineTests : IDisposable
+public sealed class CvDialogOverDirectLineTests : IDisposable
 {
     private readonly ChatAdvisorApp _app = new();
 
@@ -15,14 +14,9 @@ public sealed partial class CvDialogOverDirectLineTests : IDisposable
     {
         var http = _app.CreateClient();
         var client = await DirectLineClient.StartAsync(http);
-        await RunToFileStepAsync(client);
-        Assert.Equal(HttpStatusCode.OK, (await client.UploadAsync("my cv.pdf", "application/pdf", CvSamplesForChat.Pdf)).StatusCode);
-        await client.WaitForBotAsync(t => t.Contains("Shall I send it?", StringComparison.Ordinal));
-        var confirmation = DirectLineClient.Text(await client.SayAndWaitAsync("Confirm and send", "Reference:"));
+        var confirmation = await DirectLineApplication.ApplyAsync(client);
+        var (reference, secret) = (confirmation.Reference, confirmation.SecretCode);
 
-        var reference = ReferencePattern().Match(confirmation).Value;
-        var secret = SecretPattern().Match(confirmation).Groups[1].Value;
-        Assert.NotEmpty(reference);
         Assert.Equal(CvSamplesForChat.Pdf, File.ReadAllBytes(Assert.Single(Directory.GetFiles(_app.CvFolder))));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(_app.DataFolder, "attachments"), "*", SearchOption.AllDirectories));
 
@@ -61,7 +55,7 @@ public sealed partial class CvDialogOverDirectLineTests : IDisposable
             _ => CvSamplesForChat.Executable,
         };
         var client = await DirectLineClient.StartAsync(_app.CreateClient());
-        await RunToFileStepAsync(client);
+        await DirectLineApplication.RunToFileStepAsync(client);
 
         await client.UploadAsync(name, contentType, bytes);
         var refusal = DirectLineClient.Text(await client.WaitForBotAsync(t => t.Contains(expected, StringComparison.Ordinal)));
@@ -77,7 +71,7 @@ public sealed partial class CvDialogOverDirectLineTests : IDisposable
     public async Task APdfCarryingJavaScriptIsRefusedWithWhatToSendInsteadAndAnotherFileIsAskedFor()
     {
         var client = await DirectLineClient.StartAsync(_app.CreateClient());
-        await RunToFileStepAsync(client);
+        await DirectLineApplication.RunToFileStepAsync(client);
 
         Assert.Equal(HttpStatusCode.OK, (await client.UploadAsync("cv.pdf", "application/pdf", CvSamplesForChat.JavaScriptPdf)).StatusCode);
         var refusal = await client.WaitForBotAsync(t => t.Contains("security reasons", StringComparison.Ordinal));
@@ -98,7 +92,7 @@ public sealed partial class CvDialogOverDirectLineTests : IDisposable
         await client.SayAndWaitAsync("I want to apply", "notice version");
         await client.SayAndWaitAsync("No, thanks", "haven't stored anything");
 
-        await RunToFileStepAsync(client);
+        await DirectLineApplication.RunToFileStepAsync(client);
         await client.UploadAsync("cv.pdf", "application/pdf", CvSamplesForChat.Pdf);
         await client.WaitForBotAsync(t => t.Contains("Shall I send it?", StringComparison.Ordinal));
         Assert.Single(Directory.GetFiles(_app.CvFolder));
@@ -142,11 +136,11 @@ public sealed partial class CvDialogOverDirectLineTests : IDisposable
         await client.SayAndWaitAsync("the email and the name", "2. Email");
         await client.SayAndWaitAsync("2", "email address");
         await client.SayAndWaitAsync("grace.hopper@example.com", "Shall I send it?");
-        var confirmation = DirectLineClient.Text(await client.SayAndWaitAsync("yes please send it", "Reference:"));
+        var confirmation = CvConfirmation.Parse(DirectLineClient.Text(await client.SayAndWaitAsync("yes please send it", "Reference:")));
 
         await client.SayAndWaitAsync("What do you hold about me?", "reference number");
-        await client.SayAndWaitAsync(ReferencePattern().Match(confirmation).Value, "secret code");
-        var export = DirectLineClient.Text(await client.SayAndWaitAsync(SecretPattern().Match(confirmation).Groups[1].Value, "Here is everything"));
+        await client.SayAndWaitAsync(confirmation.Reference, "secret code");
+        var export = DirectLineClient.Text(await client.SayAndWaitAsync(confirmation.SecretCode, "Here is everything"));
         Assert.Contains("**Email:** grace.hopper@example.com", export, StringComparison.Ordinal);
         Assert.Contains("**Roles:** Machine Learning Engineer", export, StringComparison.Ordinal);
         Assert.Contains("**Location:** not given", export, StringComparison.Ordinal);
@@ -155,24 +149,4 @@ public sealed partial class CvDialogOverDirectLineTests : IDisposable
     }
 
     public void Dispose() => _app.Dispose();
-
-    internal static async Task RunToFileStepAsync(DirectLineClient client)
-    {
-        var consent = DirectLineClient.Text(await client.SayAndWaitAsync("I want to apply", "notice version"));
-        Assert.Contains("/privacy", consent, StringComparison.Ordinal);
-        await client.SayAndWaitAsync("I agree", "talent pool");
-        await client.SayAndWaitAsync("No, just this application", "full name");
-        await client.SayAndWaitAsync("What qualifications does an ML engineer need?", "full name");
-        await client.SayAndWaitAsync("Grace Hopper", "email address");
-        await client.SayAndWaitAsync("grace@example.com", "Which role");
-        await client.SayAndWaitAsync("Both", "Where are you based");
-        await client.SayAndWaitAsync("Skip", "notice period");
-        await client.SayAndWaitAsync("3 months", "Please attach your CV");
-    }
-
-    [GeneratedRegex(@"CV-[A-Z0-9]{4}-[A-Z0-9]{4}")]
-    private static partial Regex ReferencePattern();
-
-    [GeneratedRegex(@"Secret code:\*\* ([A-Z0-9]{5}-[A-Z0-9]{5})")]
-    private static partial Regex SecretPattern();
 }

@@ -1,7 +1,5 @@
-using System.Net;
 using ChatAdvisor.Cvs;
 using ChatAdvisor.Data;
-using ChatAdvisor.Web.Tests.Connector;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,21 +54,11 @@ public sealed class RetentionSweepTests : IDisposable
     private async Task<string> ApplyAsync()
     {
         var client = await DirectLineClient.StartAsync(_app.CreateClient());
-        await CvDialogOverDirectLineTests.RunToFileStepAsync(client);
-        Assert.Equal(HttpStatusCode.OK, (await client.UploadAsync("cv.pdf", "application/pdf", CvSamplesForChat.Pdf)).StatusCode);
-        await client.WaitForBotAsync(t => t.Contains("Shall I send it?", StringComparison.Ordinal));
-        var version = await StateVersionAsync(client.ConversationId);
-        await client.SayAndWaitAsync("Confirm and send", "Reference:");
-        // The turn saves the conversation's state (and its last-activity time) after its reply: wait for that save,
-        // so that the clock moves only once the conversation is idle.
-        await ConnectorSinkWaits.EventuallyAsync(async () => await StateVersionAsync(client.ConversationId) > version);
+        await DirectLineApplication.ApplyAsync(client, "cv.pdf");
+        // The turn saves the conversation's state (and its last-activity time) after its reply: the clock moves only
+        // once that turn has finished and the conversation is idle.
+        await _app.TurnsFinishedAsync();
         return client.ConversationId;
-    }
-
-    private async Task<long> StateVersionAsync(string conversationId)
-    {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<ChatAdvisorDb>>().CreateDbContextAsync();
-        return await db.Conversations.Where(c => c.Id == conversationId).Select(c => c.StateVersion).SingleAsync();
     }
 
     private Task<(int Applications, int Conversations)> SweepAsync() =>

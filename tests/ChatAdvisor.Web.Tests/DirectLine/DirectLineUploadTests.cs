@@ -48,11 +48,8 @@ public sealed class DirectLineUploadTests(ChatAdvisorAppFixture fixture) : IClas
         var reply = await client.WaitForReplyAsync(id);
         Assert.Contains("haven't kept it", DirectLineClient.Text(reply), StringComparison.Ordinal);
         // The copies go when the turn ends, which may be just after its reply.
+        await fixture.App.TurnsFinishedAsync();
         var uploads = Path.Combine(fixture.App.DataFolder, "attachments");
-        for (var i = 0; i < 100 && Directory.EnumerateFiles(uploads, "*", SearchOption.AllDirectories).Any(); i++)
-        {
-            await Task.Delay(50);
-        }
         Assert.Empty(Directory.EnumerateFiles(uploads, "*", SearchOption.AllDirectories));
     }
 

@@ -1,3 +1,4 @@
+using ChatAdvisor.Web.Bot;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -44,6 +45,18 @@ public sealed class ChatAdvisorApp : WebApplicationFactory<Program>
     public string CvFolder => Path.Combine(DataFolder, "cvs");
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>
+    /// Waits until every turn this host has accepted is finished: its replies sent and stored, the turn marked done
+    /// (<see cref="TurnDispatcher.QueueDepth"/> counts a turn until then). Channels queue a turn before they
+    /// acknowledge the activity, so after this nothing that any earlier request started is still on its way: the
+    /// signal that lets a test assert that something was <em>not</em> sent.
+    /// </summary>
+    public Task TurnsFinishedAsync()
+    {
+        var dispatcher = Services.GetRequiredService<TurnDispatcher>();
+        return Eventually.HoldsAsync(() => dispatcher.QueueDepth == 0, () => $"{dispatcher.QueueDepth} turn(s) still running.");
+    }
 
     /// <summary>Starts Kestrel on a free loopback port and returns its base address.</summary>
     public Uri Listen()

@@ -90,7 +90,7 @@ public sealed class DirectLineClient(HttpClient http)
         return [.. set["activities"]!.AsArray().Select(a => a!.AsObject())];
     }
 
-    /// <summary>Polls until a bot message replying to <paramref name="activityId"/> arrives (or 10 s pass).</summary>
+    /// <summary>Polls until a bot message replying to <paramref name="activityId"/> arrives.</summary>
     public Task<JsonObject> WaitForReplyAsync(string activityId) =>
         WaitForAsync(a => a["replyToId"]?.GetValue<string>() == activityId && a["from"]?["role"]?.GetValue<string>() == "bot");
 
@@ -98,28 +98,11 @@ public sealed class DirectLineClient(HttpClient http)
     /// The next activity after the last one returned that matches; activities read along the way stay available
     /// to later waits, so several bot messages of one turn can be awaited one after another.
     /// </summary>
-    public async Task<JsonObject> WaitForAsync(Func<JsonObject, bool> match)
-    {
+    public Task<JsonObject> WaitForAsync(Func<JsonObject, bool> match) =>
         // A fresh host's first turn waits for the embedding model to load and the guides to be embedded; on a busy
-        // 2-core machine that can take longer than a normal turn.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            for (; _cursor < Seen.Count; _cursor++)
-            {
-                if (match(Seen[_cursor]))
-                {
-                    return Seen[_cursor++];
-                }
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"No matching activity within 30 s. Seen: {string.Join(" | ", Seen.Select(a => Text(a).Replace("\n", " ", StringComparison.Ordinal)))}");
-            }
-            await ReadAsync();
-            await Task.Delay(30);
-        }
-    }
+        // 2-core machine that can take longer than a normal turn (the helper's default allows for it).
+        Eventually.GetAsync(async () => NextSeen(match) ?? (await ReadAsync() is { Count: > 0 } ? NextSeen(match) : null),
+            () => $"No matching activity. Seen: {string.Join(" | ", Seen.Select(a => Text(a).Replace("\n", " ", StringComparison.Ordinal)))}");
 
     /// <summary>Every activity read so far, in order.</summary>
     public List<JsonObject> Seen { get; } = [];
@@ -168,4 +151,17 @@ public sealed class DirectLineClient(HttpClient http)
     public static string Text(JsonObject activity) => activity["text"]?.GetValue<string>() ?? "";
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The first activity read but not yet returned that matches; moves the cursor past it.</summary>
+    private JsonObject? NextSeen(Func<JsonObject, bool> match)
+    {
+        for (; _cursor < Seen.Count; _cursor++)
+        {
+            if (match(Seen[_cursor]))
+            {
+                return Seen[_cursor++];
+            }
+        }
+        return null;
+    }
 }

@@ -3,6 +3,7 @@ namespace ChatAdvisor.Web.Tests.Infrastructure;
 /// <summary>A clock the test moves by hand.</summary>
 public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
 {
+    private readonly Lock _gate = new();
     private DateTimeOffset _now = start;
 
     public FakeTimeProvider()
@@ -10,7 +11,28 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
     {
     }
 
-    public override DateTimeOffset GetUtcNow() => _now;
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate)
+        {
+            return _now;
+        }
+    }
 
-    public void Advance(TimeSpan by) => _now += by;
+    public void Advance(TimeSpan by)
+    {
+        lock (_gate)
+        {
+            _now += by;
+        }
+    }
+
+    /// <summary>Sets the clock to <paramref name="now"/>, such as an instant the test has also used for its expectations.</summary>
+    public void SetUtcNow(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            _now = now;
+        }
+    }
 }

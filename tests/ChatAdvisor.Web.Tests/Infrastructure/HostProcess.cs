@@ -121,23 +121,18 @@ public sealed class HostProcess : IAsyncDisposable
     private async Task WaitUntilHealthyAsync()
     {
         using var http = CreateClient();
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        await Eventually.HoldsAsync(async () =>
         {
+            Assert.False(_process.HasExited, $"The host exited before it became healthy.\n{Output}");
             try
             {
-                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
+                return (await http.GetAsync("/health")).IsSuccessStatusCode;
             }
             catch (HttpRequestException)
             {
-                // Not listening yet.
+                return false; // Not listening yet.
             }
-            await Task.Delay(200);
-        }
-        Assert.Fail($"The host did not become healthy (exited: {_process.HasExited}).\n{Output}");
+        }, () => $"The host did not become healthy.\n{Output}", timeout: TimeSpan.FromSeconds(90), interval: TimeSpan.FromMilliseconds(200));
     }
 
     private void Append(string? line)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatAdvisor.Web.Tests.Portal;
 
@@ -12,11 +13,14 @@ namespace ChatAdvisor.Web.Tests.Portal;
 public sealed partial class PortalSession : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly TimeProvider _time;
     private readonly List<string> _setCookies = [];
 
     public PortalSession(ChatAdvisorApp app)
     {
         _http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // The authenticator app agrees with the portal's clock, which a test may have set.
+        _time = app.Services.GetRequiredService<TimeProvider>();
     }
 
     public HttpClient Http => _http;
@@ -31,14 +35,21 @@ public sealed partial class PortalSession : IDisposable
         return (response, await response.Content.ReadAsStringAsync());
     }
 
-    public async Task<(HttpResponseMessage Response, string Html)> PostFormAsync(string path, IDictionary<string, string> fields, string? handler = null)
+    public Task<(HttpResponseMessage Response, string Html)> PostFormAsync(string path, IDictionary<string, string> fields, string? handler = null) =>
+        PostFormAsync(path, handler is null ? path : $"{path}?handler={handler}", fields);
+
+    /// <summary>
+    /// Posts a form to <paramref name="postPath"/> with the antiforgery token of <paramref name="pagePath"/>, as a
+    /// browser would after loading that page; fields may repeat (such as checkboxes).
+    /// </summary>
+    public async Task<(HttpResponseMessage Response, string Html)> PostFormAsync(string pagePath, string postPath, IEnumerable<KeyValuePair<string, string>> fields)
     {
-        var (page, html) = await GetAsync(path);
-        Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {path} answered {(int)page.StatusCode} {page.Headers.Location}");
+        var (page, html) = await GetAsync(pagePath);
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {pagePath} answered {(int)page.StatusCode} {page.Headers.Location}");
         var token = AntiforgeryField().Match(html);
-        Assert.True(token.Success, $"{path} has no antiforgery token.");
+        Assert.True(token.Success, $"{pagePath} has no antiforgery token.");
         using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))));
-        var response = await _http.PostAsync(handler is null ? path : $"{path}?handler={handler}", content);
+        var response = await _http.PostAsync(postPath, content);
         Record(response);
         return (response, await response.Content.ReadAsStringAsync());
     }
@@ -64,7 +75,7 @@ public sealed partial class PortalSession : IDisposable
         Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
         var key = SharedKey().Match(html).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
         var uri = WebUtility.HtmlDecode(AuthenticatorUri().Match(html).Groups[1].Value);
-        var (confirmed, codesHtml) = await PostFormAsync("/portal/setup-2fa", new Dictionary<string, string> { ["code"] = Totp.NextCode(key) });
+        var (confirmed, codesHtml) = await PostFormAsync("/portal/setup-2fa", new Dictionary<string, string> { ["code"] = Totp.NextCode(key, _time.GetUtcNow()) });
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         return new Enrolment(key, uri, [.. RecoveryCode().Matches(codesHtml).Select(m => m.Groups[1].Value)]);
     }
@@ -73,7 +84,7 @@ public sealed partial class PortalSession : IDisposable
     public async Task<HttpResponseMessage> SignInAsync(PortalAccount account, string sharedKey)
     {
         AssertRedirect(await SignInWithPasswordAsync(account), "/portal/login-2fa");
-        var (response, _) = await PostFormAsync("/portal/login-2fa", new Dictionary<string, string> { ["code"] = Totp.NextCode(sharedKey) });
+        var (response, _) = await PostFormAsync("/portal/login-2fa", new Dictionary<string, string> { ["code"] = Totp.NextCode(sharedKey, _time.GetUtcNow()) });
         return response;
     }
 

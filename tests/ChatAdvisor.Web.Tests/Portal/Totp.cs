@@ -14,17 +14,17 @@ public static class Totp
     public static string Code(string base32Key, DateTimeOffset at) => Code(Decode(base32Key), at.ToUnixTimeSeconds() / 30);
 
     /// <summary>
-    /// A code of the current time step, or of a later one when this process already used the current one with
-    /// <paramref name="base32Key"/>: the portal refuses a step it has accepted before, and accepts two steps ahead,
-    /// as an app would show them in the next minute.
+    /// A code of the time step of <paramref name="now"/> (the portal's clock; the system clock when not given), or of a
+    /// later one when this process already used that one with <paramref name="base32Key"/>: the portal refuses a step
+    /// it has accepted before, and accepts two steps ahead, as an app would show them in the next minute.
     /// </summary>
-    public static string NextCode(string base32Key)
+    public static string NextCode(string base32Key, DateTimeOffset? now = null)
     {
         var key = base32Key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         long step;
         lock (s_lastStepUsed)
         {
-            step = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30, s_lastStepUsed.GetValueOrDefault(key) + 1);
+            step = Math.Max((now ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30, s_lastStepUsed.GetValueOrDefault(key) + 1);
             s_lastStepUsed[key] = step;
         }
         return Code(Decode(key), step);

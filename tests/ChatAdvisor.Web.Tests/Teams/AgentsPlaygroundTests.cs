@@ -90,22 +90,17 @@ public sealed class AgentsPlaygroundTests(ChromiumFixture chromium) : IClassFixt
     private async Task WaitUntilListeningAsync()
     {
         using var http = new HttpClient();
-        for (var attempt = 0; attempt < 120; attempt++)
+        await Eventually.HoldsAsync(async () =>
         {
             Assert.False(_playground!.HasExited, "The Agents Playground exited during start-up.");
             try
             {
-                if ((await http.GetAsync(new Uri($"http://127.0.0.1:{_port}/"))).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
+                return (await http.GetAsync(new Uri($"http://127.0.0.1:{_port}/"))).StatusCode == HttpStatusCode.OK;
             }
             catch (HttpRequestException)
             {
-                // Not listening yet.
+                return false; // Not listening yet.
             }
-            await Task.Delay(250);
-        }
-        Assert.Fail("The Agents Playground did not start listening within 30 s.");
+        }, () => "The Agents Playground did not start listening within 30 s.", interval: TimeSpan.FromMilliseconds(250));
     }
 }

@@ -78,11 +78,5 @@ public sealed class AdminErasureBrowserTests(ChromiumFixture chromium, ITestOutp
         return key;
     }
 
-    private async Task ScreenshotAsync(string name)
-    {
-        Directory.CreateDirectory(ChromiumFixture.ScreenshotFolder);
-        var path = Path.Combine(ChromiumFixture.ScreenshotFolder, name);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"Screenshot: {path}");
-    }
+    private async Task ScreenshotAsync(string name) => output.WriteLine($"Screenshot: {await Browser.ScreenshotAsync(name)}");
 }

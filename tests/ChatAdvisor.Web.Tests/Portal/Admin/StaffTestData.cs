@@ -1,12 +1,10 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using ChatAdvisor.Web.Tests.CvUpload;
 using ChatAdvisor.Web.Tests.Infrastructure;
 
 namespace ChatAdvisor.Web.Tests.Portal.Admin;
 
 /// <summary>Signed-in staff sessions and applications made through the chat, for the admin and gaps page tests.</summary>
-internal static partial class StaffTestData
+internal static class StaffTestData
 {
     /// <summary>Enrols the account, signs out, then signs in again with password and authenticator code.</summary>
     public static async Task<PortalSession> SignInAsync(ChatAdvisorApp app, PortalAccount account)
@@ -22,15 +20,6 @@ internal static partial class StaffTestData
     public static async Task<(string Reference, DirectLineClient Client)> ApplyAsync(ChatAdvisorApp app, string fileName = "my cv.pdf")
     {
         var client = await DirectLineClient.StartAsync(app.CreateClient());
-        await CvDialogOverDirectLineTests.RunToFileStepAsync(client);
-        Assert.Equal(HttpStatusCode.OK, (await client.UploadAsync(fileName, "application/pdf", CvSamplesForChat.Pdf)).StatusCode);
-        await client.WaitForBotAsync(t => t.Contains("Shall I send it?", StringComparison.Ordinal));
-        var confirmation = DirectLineClient.Text(await client.SayAndWaitAsync("Confirm and send", "Reference:"));
-        var reference = ReferencePattern().Match(confirmation).Value;
-        Assert.NotEmpty(reference);
-        return (reference, client);
+        return ((await DirectLineApplication.ApplyAsync(client, fileName)).Reference, client);
     }
-
-    [GeneratedRegex(@"CV-[A-Z0-9]{4}-[A-Z0-9]{4}")]
-    private static partial Regex ReferencePattern();
 }

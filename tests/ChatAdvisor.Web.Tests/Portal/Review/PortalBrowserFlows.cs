@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using ChatAdvisor.Web.Tests.CvUpload;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -8,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ChatAdvisor.Web.Tests.Portal.Review;
 
 /// <summary>What the portal's browser tests do before they look at a page: conversations to review, and a first sign-in.</summary>
-internal static partial class PortalBrowserFlows
+internal static class PortalBrowserFlows
 {
     /// <summary>
     /// Over Direct Line: a visitor asks about MLOps and applies with a PDF, another asks about
@@ -19,13 +17,10 @@ internal static partial class PortalBrowserFlows
         using var http = new HttpClient { BaseAddress = address };
         var client = await DirectLineClient.StartAsync(http);
         await client.AskAsync("What does an MLOps engineer do?");
-        await CvDialogOverDirectLineTests.RunToFileStepAsync(client);
-        Assert.Equal(HttpStatusCode.OK, (await client.UploadAsync("my cv.pdf", "application/pdf", CvSamplesForChat.Pdf)).StatusCode);
-        await client.WaitForBotAsync(t => t.Contains("Shall I send it?", StringComparison.Ordinal));
-        var confirmation = DirectLineClient.Text(await client.SayAndWaitAsync("Confirm and send", "Reference:"));
+        var confirmation = await DirectLineApplication.ApplyAsync(client);
         var other = await DirectLineClient.StartAsync(http);
         await other.AskAsync($"Do you have offices in {ReviewFixture.UnansweredWord}?");
-        return (Reference().Match(confirmation).Value, client.ConversationId);
+        return (confirmation.Reference, client.ConversationId);
     }
 
     /// <summary>The first sign-in: password, then the authenticator app set up from the key on the page.</summary>
@@ -46,7 +41,4 @@ internal static partial class PortalBrowserFlows
         await page.GetByRole(AriaRole.Link, new() { Name = "Continue to the portal" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Recruiter portal" })).ToBeVisibleAsync();
     }
-
-    [GeneratedRegex("CV-[A-Z0-9]{4}-[A-Z0-9]{4}")]
-    private static partial Regex Reference();
 }

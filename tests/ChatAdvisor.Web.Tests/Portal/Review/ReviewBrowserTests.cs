@@ -48,11 +48,5 @@ public sealed class ReviewBrowserTests(ChromiumFixture chromium, ITestOutputHelp
         return await db.AuditEntries.AsNoTracking().Where(e => e.Action == action).ToListAsync();
     }
 
-    private async Task ScreenshotAsync(string name)
-    {
-        Directory.CreateDirectory(ChromiumFixture.ScreenshotFolder);
-        var path = Path.Combine(ChromiumFixture.ScreenshotFolder, name);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"Screenshot: {path}");
-    }
+    private async Task ScreenshotAsync(string name) => output.WriteLine($"Screenshot: {await Browser.ScreenshotAsync(name)}");
 }

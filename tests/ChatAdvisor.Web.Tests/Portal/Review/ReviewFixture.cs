@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using ChatAdvisor.Conversations;
 using ChatAdvisor.Data;
 using ChatAdvisor.Web.Portal;
@@ -21,7 +19,7 @@ public sealed class ReviewTestGroup : ICollectionFixture<ReviewFixture>
 /// with a PDF (<see cref="Reference"/>); <see cref="Unanswered"/> asks about a word no guide holds. A recruiter is
 /// signed in with two factors in <see cref="Recruiter"/>.
 /// </summary>
-public sealed partial class ReviewFixture : IAsyncLifetime
+public sealed class ReviewFixture : IAsyncLifetime
 {
     public const string UnansweredWord = "Zanzibar";
 
@@ -42,13 +40,8 @@ public sealed partial class ReviewFixture : IAsyncLifetime
         var http = App.CreateClient();
         var applicant = await DirectLineClient.StartAsync(http);
         await applicant.AskAsync("What does an MLOps engineer do?");
-        await CvDialogOverDirectLineTests.RunToFileStepAsync(applicant);
-        Assert.Equal(HttpStatusCode.OK, (await applicant.UploadAsync("my cv (final).pdf", "application/pdf", CvBytes)).StatusCode);
-        await applicant.WaitForBotAsync(t => t.Contains("Shall I send it?", StringComparison.Ordinal));
-        var confirmation = DirectLineClient.Text(await applicant.SayAndWaitAsync("Confirm and send", "Reference:"));
+        Reference = (await DirectLineApplication.ApplyAsync(applicant, "my cv (final).pdf")).Reference;
         WithCv = applicant.ConversationId;
-        Reference = ReferencePattern().Match(confirmation).Value;
-        Assert.NotEmpty(Reference);
 
         await RateFirstAnswerAsync(WithCv, "Too <vague>");
 
@@ -89,25 +82,9 @@ public sealed partial class ReviewFixture : IAsyncLifetime
         return await db.AuditEntries.AsNoTracking().Where(e => e.Action == action).OrderBy(e => e.Id).ToListAsync();
     }
 
-    /// <summary>
-    /// Posts a form whose fields may repeat (such as the export's checkboxes), with the antiforgery token of
-    /// <paramref name="pagePath"/>, as a browser would after loading that page.
-    /// </summary>
-    public static async Task<HttpResponseMessage> PostAsync(PortalSession session, string pagePath, string postPath, IEnumerable<KeyValuePair<string, string>> fields)
-    {
-        var (page, html) = await session.GetAsync(pagePath);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var token = AntiforgeryField().Match(html);
-        Assert.True(token.Success, $"{pagePath} has no antiforgery token.");
-        using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))));
-        return await session.Http.PostAsync(postPath, content);
-    }
+    /// <summary>Posts a form as <paramref name="session"/> would after loading <paramref name="pagePath"/> (see <see cref="PortalSession.PostFormAsync(string, string, IEnumerable{KeyValuePair{string, string}})"/>).</summary>
+    public static async Task<HttpResponseMessage> PostAsync(PortalSession session, string pagePath, string postPath, IEnumerable<KeyValuePair<string, string>> fields) =>
+        (await session.PostFormAsync(pagePath, postPath, fields)).Response;
 
     public static string TranscriptPath(string id) => "/portal/conversations/" + Uri.EscapeDataString(id);
-
-    [GeneratedRegex(@"CV-[A-Z0-9]{4}-[A-Z0-9]{4}")]
-    private static partial Regex ReferencePattern();
-
-    [GeneratedRegex("""<input[^>]*name="__RequestVerificationToken"[^>]*value="([^"]+)"[^>]*>""")]
-    private static partial Regex AntiforgeryField();
 }
