@@ -45,12 +45,23 @@ public sealed class TranscriptStore(IDbContextFactory<ChatAdvisorDb> dbFactory, 
         var (text, json) = SecretMask.ForStorage(entry.Text, entry.Json);
         var stored = ReferenceEquals(text, entry.Text) && ReferenceEquals(json, entry.Json) ? entry : Copy(entry, text, json);
         db.TranscriptActivities.Add(stored);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        if (!ReferenceEquals(stored, entry))
+        var masked = !ReferenceEquals(stored, entry);
+        if (masked)
         {
+            // Kept before the commit: a client that reads the conversation as soon as the row is visible must get the
+            // original, not the masked copy.
             ForgetDelivered();
             _undelivered[(conversationId, entry.Sequence)] = (entry, time.GetUtcNow() + DeliveryWindow);
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch when (masked)
+        {
+            _undelivered.TryRemove((conversationId, entry.Sequence), out _);
+            throw;
         }
         return entry;
     }
