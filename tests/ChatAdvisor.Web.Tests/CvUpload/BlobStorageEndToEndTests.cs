@@ -60,6 +60,26 @@ public sealed partial class BlobStorageEndToEndTests : IDisposable
         Assert.False(await TestAzurite.Container(_containerName).GetBlobClient(cv).ExistsAsync());
     }
 
+    [SkippableFact]
+    public async Task TheRetentionSweepDeletesExpiredCvBlobs()
+    {
+        Skip.If(TestAzurite.SkipReason is not null, TestAzurite.SkipReason);
+        var clock = new FakeTimeProvider();
+        _app = new ChatAdvisorApp(BlobAttachmentStoreTests.BlobSettings(_containerName), s => s.AddSingleton<TimeProvider>(clock));
+        var client = await DirectLineClient.StartAsync(_app.CreateClient());
+        await CvDialogOverDirectLineTests.RunToFileStepAsync(client);
+        Assert.Equal(HttpStatusCode.OK, (await client.UploadAsync("cv.pdf", "application/pdf", CvSamplesForChat.Pdf)).StatusCode);
+        await client.WaitForBotAsync(t => t.Contains("Shall I send it?", StringComparison.Ordinal));
+        await client.SayAndWaitAsync("Confirm and send", "Reference:");
+        Assert.Single(await BlobNamesAsync());
+
+        clock.Advance(TimeSpan.FromDays(366));
+        var (applications, _) = await _app.Services.GetRequiredService<RetentionService>().SweepAsync(CancellationToken.None);
+
+        Assert.Equal(1, applications);
+        Assert.Empty(await BlobNamesAsync());
+    }
+
     public void Dispose()
     {
         _app?.Dispose();
