@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every ChatAdvisor test. Installs what the tests need (Chromium, the npm packages, clamd, PostgreSQL) when missing.
+# Runs every ChatAdvisor test. Installs what the tests need (Chromium, the npm packages, clamd, PostgreSQL) when missing;
+# Azurite, the Azure Storage emulator, comes with the npm packages.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteractive
@@ -11,7 +12,8 @@ if ! command -v chromium >/dev/null 2>&1; then
   as_root apt-get update -qq
   as_root apt-get install -y -qq chromium >/dev/null
 fi
-if [ ! -f node_modules/botframework-webchat/dist/webchat.js ] || [ ! -d node_modules/botframework-directlinejs ] || [ ! -f node_modules/axe-core/axe.min.js ]; then
+if [ ! -f node_modules/botframework-webchat/dist/webchat.js ] || [ ! -d node_modules/botframework-directlinejs ] || [ ! -f node_modules/axe-core/axe.min.js ] \
+  || [ ! -x node_modules/.bin/azurite-blob ]; then
   npm ci --no-audit --no-fund
 fi
 
@@ -32,8 +34,18 @@ stop_clamd() {
   rm -rf "$clamd_dir"
 }
 pg_dir=""
+azurite_dir=""
+azurite_pid=""
+stop_azurite() {
+  if [ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null; then
+    for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$azurite_pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$azurite_pid" 2>/dev/null || true
+  fi
+  if [ -n "$azurite_dir" ]; then rm -rf "$azurite_dir"; fi
+}
 stop_servers() {
   stop_clamd
+  stop_azurite
   if [ -n "$pg_dir" ] && [ -d "$pg_dir/data" ]; then as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1 || true; fi
   if [ -n "$pg_dir" ]; then rm -rf "$pg_dir"; fi
 }
@@ -92,6 +104,26 @@ else
   cat "$pg_dir/server.log" >&2 2>/dev/null || true
 fi
 
+# A private Azurite Blob service (npm azurite) on a free local port with a throw-away folder, for the blob-store tests
+# (CHATADVISOR_TEST_AZURITE, a connection string with the emulator's public, documented development account key).
+# Like PostgreSQL it is required here (CHATADVISOR_REQUIRE_AZURITE): without it those tests fail instead of skipping.
+export CHATADVISOR_REQUIRE_AZURITE=1
+azurite_dir=$(mktemp -d "${TMPDIR:-/tmp}/chatadvisor-azurite.XXXXXX")
+azurite_port=$((20000 + RANDOM % 30000))
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+  (exec 3<>"/dev/tcp/127.0.0.1/$azurite_port") 2>/dev/null || break
+  azurite_port=$((20000 + RANDOM % 30000))
+done
+azurite_answers() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$azurite_port" && printf 'GET /devstoreaccount1?comp=list HTTP/1.0\r\n\r\n' >&3 \
+    && IFS= read -r -t 2 status <&3 && [[ "$status" == HTTP/* ]]) 2>/dev/null
+}
+node_modules/.bin/azurite-blob --blobHost 127.0.0.1 --blobPort "$azurite_port" --location "$azurite_dir" --silent \
+  --skipApiVersionCheck --loose --disableTelemetry </dev/null >"$azurite_dir/azurite.log" 2>&1 &
+azurite_pid=$!
+azurite_key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+export CHATADVISOR_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$azurite_key;BlobEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;"
+
 results=artifacts/test-results
 rm -rf "$results"
 dotnet build ChatAdvisor.sln -c Release -warnaserror
@@ -100,6 +132,12 @@ until clamd_answers_pong || [ "$SECONDS" -ge "$clamd_deadline" ]; do sleep 0.5; 
 if ! clamd_answers_pong; then
   echo "clamd did not answer PING on port $clamd_port; the ClamAV scanner tests will fail. Its log:" >&2
   cat "$clamd_dir/clamd.log" >&2 2>/dev/null || true
+fi
+azurite_deadline=$((SECONDS + 60))
+until azurite_answers || [ "$SECONDS" -ge "$azurite_deadline" ]; do sleep 0.5; done
+if ! azurite_answers; then
+  echo "Azurite did not answer on port $azurite_port; the blob-store tests will fail. Its log:" >&2
+  cat "$azurite_dir/azurite.log" >&2 2>/dev/null || true
 fi
 status=0
 dotnet test ChatAdvisor.sln -c Release --no-build --logger trx --results-directory "$results" || status=$?

@@ -19,13 +19,20 @@ public sealed class CvOptions : IValidatableObject
     [Required]
     public ClamAvOptions ClamAv { get; set; } = new();
 
-    /// <summary>Validates <see cref="ClamAv"/> too: data annotations alone do not look inside nested objects.</summary>
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    /// <summary>Azure Blob Storage instead of <see cref="StoragePath"/>, when configured.</summary>
+    [Required]
+    public CvBlobOptions Blob { get; set; } = new();
+
+    /// <summary>Validates <see cref="ClamAv"/> and <see cref="Blob"/> too: data annotations alone do not look inside nested objects.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        Nested(nameof(ClamAv), ClamAv).Concat(Nested(nameof(Blob), Blob));
+
+    private static IEnumerable<ValidationResult> Nested(string name, object options)
     {
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(ClamAv, new ValidationContext(ClamAv), results, validateAllProperties: true);
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
         return results.Select(result => new ValidationResult(
             result.ErrorMessage,
-            result.MemberNames.Select(member => $"{nameof(ClamAv)}.{member}").ToArray()));
+            result.MemberNames.Select(member => $"{name}.{member}").ToArray()));
     }
 }

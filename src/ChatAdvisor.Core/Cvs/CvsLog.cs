@@ -33,6 +33,13 @@ internal static partial class CvsLog
     [LoggerMessage(2011, LogLevel.Warning, "CV file refused for active content {Finding} (detected type {Type})")]
     public static partial void ActiveContentRefused(ILogger logger, ActiveContent finding, CvFileType type);
 
+    [LoggerMessage(2012, LogLevel.Information, "Blob container {Container} created for CV files")]
+    public static partial void ContainerCreated(ILogger logger, string container);
+
+    // Status and error code only: the service's message and the blob's address stay out of the logs.
+    [LoggerMessage(2013, LogLevel.Error, "The file store failed to {Operation}: status {Status}, error code {ErrorCode}")]
+    public static partial void StorageFailed(ILogger logger, string operation, int status, string? errorCode);
+
     // References only: names, emails and file contents never reach the logs.
     [LoggerMessage(2001, LogLevel.Information, "CV application {Reference} submitted on {Channel}")]
     public static partial void Submitted(ILogger logger, string reference, string channel);

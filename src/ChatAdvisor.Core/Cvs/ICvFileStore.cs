@@ -1,6 +1,7 @@
 namespace ChatAdvisor.Cvs;
 
-/// <summary>Where CV files live: local disk by default, another store (such as blob storage) later.</summary>
+/// <summary>Where CV files live: local disk by default (<see cref="LocalCvFileStore"/>), or Azure Blob Storage (<see cref="BlobCvFileStore"/>).
+/// A blob store that fails (unreachable, refused) throws <see cref="CvStorageException"/>.</summary>
 public interface ICvFileStore
 {
     /// <summary>Stores the content and returns its storage key.</summary>

@@ -1,3 +1,4 @@
+using ChatAdvisor.Cvs;
 using ChatAdvisor.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -5,9 +6,9 @@ namespace ChatAdvisor.Web.DirectLine;
 
 /// <summary>
 /// Removes uploaded files that no turn took within <see cref="InputLimitsOptions.UnclaimedAttachmentLifetime"/>:
-/// uploads whose turn failed, was refused or never came would otherwise stay on disk for good.
+/// uploads whose turn failed, was refused or never came would otherwise stay in the store for good.
 /// </summary>
-public sealed partial class AttachmentSweep(AttachmentStore store, UploadBudget budget, IOptions<InputLimitsOptions> options,
+public sealed partial class AttachmentSweep(IAttachmentStore store, UploadBudget budget, IOptions<InputLimitsOptions> options,
     TimeProvider time, ILogger<AttachmentSweep> logger) : BackgroundService
 {
     /// <summary>One pass; the service runs it every minute, tests call it after moving the clock.</summary>
@@ -38,6 +39,11 @@ public sealed partial class AttachmentSweep(AttachmentStore store, UploadBudget 
             }
             catch (UnauthorizedAccessException ex)
             {
+                SweepFailed(logger, ex);
+            }
+            catch (CvStorageException ex)
+            {
+                // Blob storage unreachable or refusing: logged by the store too.
                 SweepFailed(logger, ex);
             }
         }

@@ -1,5 +1,7 @@
+using ChatAdvisor.Cvs;
 using ChatAdvisor.Web.Bot;
 using ChatAdvisor.Web.Bot.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace ChatAdvisor.Web.DirectLine;
 
@@ -16,7 +18,10 @@ public static class DirectLineServiceCollectionExtensions
         builder.Services.AddSingleton<DirectLineChannel>();
         builder.Services.AddSingleton(sp => new ResumableChannel(
             channelId => channelId == Channels.DirectLine, (activity, sent) => sp.GetRequiredService<DirectLineChannel>().ResumeTurn(activity, sent)));
-        builder.Services.AddSingleton<AttachmentStore>();
+        // Uploads follow the CV files: in blob storage when Cvs:Blob is set (every instance sees them), else on disk.
+        builder.Services.AddSingleton<IAttachmentStore>(sp => sp.GetRequiredService<IOptions<CvOptions>>().Value.Blob.IsConfigured
+            ? ActivatorUtilities.CreateInstance<BlobAttachmentStore>(sp)
+            : ActivatorUtilities.CreateInstance<LocalAttachmentStore>(sp));
         builder.Services.AddSingleton<UploadBudget>();
         builder.Services.AddSingleton<AttachmentSweep>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AttachmentSweep>());

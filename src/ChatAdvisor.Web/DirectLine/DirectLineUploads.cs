@@ -11,14 +11,14 @@ namespace ChatAdvisor.Web.DirectLine;
 /// <c>/upload</c>: a multipart form with one optional <c>activity</c> part and any number of <c>file</c> parts
 /// (matched to the activity's attachments by file name, since clients send them in any order), or one raw file.
 /// The whole request is read and checked first (activity type, sizes, counts, the conversation's budget); only
-/// then do the files go to disk, so a refused upload leaves nothing behind.
+/// then do the files go to the store, so a refused upload leaves nothing behind.
 /// </summary>
 internal static class DirectLineUploads
 {
     public const string ActivityContentType = "application/vnd.microsoft.activity";
 
     public static async Task<IResult> UploadAsync(string conversationId, string? userId, HttpContext context, DirectLineTokens tokens,
-        DirectLineChannel channel, AttachmentStore store, UploadBudget budget, IOptions<DirectLineOptions> options,
+        DirectLineChannel channel, IAttachmentStore store, UploadBudget budget, IOptions<DirectLineOptions> options,
         IOptions<InputLimitsOptions> limits, CancellationToken cancellationToken)
     {
         var (caller, failure) = await DirectLineAuth.AuthenticateAsync(context, tokens, conversationId);
@@ -64,10 +64,18 @@ internal static class DirectLineUploads
         }
         var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{DirectLineEndpoints.BasePath}/conversations/{Uri.EscapeDataString(conversationId)}/attachments/";
         List<string> saved = [];
-        foreach (var file in files)
+        try
         {
-            file.Content.Position = 0;
-            saved.Add(await store.SaveAsync(conversationId, file.Name, file.ContentType, file.Content, cancellationToken));
+            foreach (var file in files)
+            {
+                file.Content.Position = 0;
+                saved.Add(await store.SaveAsync(conversationId, file.Name, file.ContentType, file.Content, cancellationToken));
+            }
+        }
+        catch (CvStorageException)
+        {
+            // Logged by the store; the client may send the upload again.
+            return ErrorResponse.Problem(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "The upload could not be stored just now; please send it again in a moment.");
         }
         var attachments = files.Zip(saved, (f, id) => new Attachment { ContentType = f.ContentType, ContentUrl = baseUrl + id, Name = f.Name }).ToList();
         var poster = caller!.IsSecret ? caller with { UserId = userId ?? activity.From?.Id } : caller;
@@ -85,17 +93,24 @@ internal static class DirectLineUploads
     }
 
     public static async Task<IResult> DownloadAsync(string conversationId, string attachmentId, string? t, HttpContext context,
-        DirectLineTokens tokens, AttachmentStore store, CancellationToken cancellationToken)
+        DirectLineTokens tokens, IAttachmentStore store, CancellationToken cancellationToken)
     {
         var (_, failure) = await DirectLineAuth.AuthenticateAsync(context, tokens, conversationId, t);
         if (failure is not null)
         {
             return failure;
         }
-        var found = await store.FindAsync(conversationId, attachmentId, cancellationToken);
-        return found is { } f
-            ? TypedResults.PhysicalFile(f.Path, UploadReader.SafeContentType(f.Info.ContentType), AttachmentStore.CleanName(f.Info.Name) ?? "attachment")
-            : ErrorResponse.Problem(StatusCodes.Status404NotFound, "NotFound", "No such attachment.");
+        try
+        {
+            var found = await store.OpenAsync(conversationId, attachmentId, cancellationToken);
+            return found is { } f
+                ? TypedResults.File(f.Content, UploadReader.SafeContentType(f.Info.ContentType), AttachmentNames.Clean(f.Info.Name) ?? "attachment")
+                : ErrorResponse.Problem(StatusCodes.Status404NotFound, "NotFound", "No such attachment.");
+        }
+        catch (CvStorageException)
+        {
+            return ErrorResponse.Problem(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "The attachment cannot be read just now; please try again in a moment.");
+        }
     }
 
     private static bool IsMultipart(HttpRequest request) =>

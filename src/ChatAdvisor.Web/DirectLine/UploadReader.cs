@@ -41,7 +41,7 @@ internal sealed class UploadReader(long maxFileBytes, InputLimitsOptions limits)
             {
                 throw new UploadException(StatusCodes.Status413PayloadTooLarge, $"At most {limits.MaxAttachmentsPerActivity} files can be sent at once.");
             }
-            var name = AttachmentStore.CleanName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).ToString())
+            var name = AttachmentNames.Clean(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).ToString())
                 ?? throw new UploadException(StatusCodes.Status400BadRequest, "Every file part needs a file name.");
             files.Add(new UploadedFile(name, SafeContentType(section.ContentType), await ReadFileAsync(section.Body, name, cancellationToken)));
         }
@@ -51,7 +51,7 @@ internal sealed class UploadReader(long maxFileBytes, InputLimitsOptions limits)
         }
         activity ??= new Activity { Type = ActivityTypes.Message };
         // The activity must use the files it comes with; clients name them in its attachments, in any order.
-        var declared = activity.Attachments?.Select(a => AttachmentStore.CleanName(a.Name)).ToList() ?? [];
+        var declared = activity.Attachments?.Select(a => AttachmentNames.Clean(a.Name)).ToList() ?? [];
         if (declared.Count > 0 && files.FirstOrDefault(f => !declared.Contains(f.Name)) is { } stray)
         {
             throw new UploadException(StatusCodes.Status400BadRequest, $"'{stray.Name}' is not one of the activity's attachments.");
@@ -62,7 +62,7 @@ internal sealed class UploadReader(long maxFileBytes, InputLimitsOptions limits)
     public async Task<(Activity Activity, List<UploadedFile> Files)> ReadRawAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var disposition = ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var d) ? d : null;
-        var name = AttachmentStore.CleanName(HeaderUtilities.RemoveQuotes(disposition?.FileNameStar.HasValue == true ? disposition.FileNameStar : disposition?.FileName ?? "").ToString())
+        var name = AttachmentNames.Clean(HeaderUtilities.RemoveQuotes(disposition?.FileNameStar.HasValue == true ? disposition.FileNameStar : disposition?.FileName ?? "").ToString())
             ?? throw new UploadException(StatusCodes.Status400BadRequest, "A raw upload needs a Content-Disposition header with a filename.");
         if (request.ContentLength > maxFileBytes)
         {

@@ -59,6 +59,64 @@ public sealed class CvOptionsTests
         Assert.Contains(key.Split(':')[^1], error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ConnectionString")]
+    [InlineData("ServiceUri")]
+    public void BlobSettingsSwitchTheStoreToBlobStorage(string setting)
+    {
+        using var services = Services(new()
+        {
+            [$"Cvs:Blob:{setting}"] = setting == "ServiceUri" ? "https://account.blob.core.windows.net" : "UseDevelopmentStorage=true",
+            ["Cvs:Blob:ContainerName"] = "cv-files",
+        });
+
+        Assert.IsType<BlobCvFileStore>(services.GetRequiredService<ICvFileStore>());
+        Assert.Equal("cv-files", services.GetRequiredService<CvBlobContainer>().Client.Name);
+    }
+
+    [Theory]
+    [InlineData("ab", "is not a valid container name")]
+    [InlineData("CVs", "is not a valid container name")]
+    [InlineData("cv--files", "is not a valid container name")]
+    [InlineData("-cvfiles", "is not a valid container name")]
+    [InlineData("cvfiles-", "is not a valid container name")]
+    [InlineData("cv_files", "is not a valid container name")]
+    public void InvalidContainerNamesAreRefusedWithAzuresRule(string name, string expected)
+    {
+        using var services = Services(new() { ["Cvs:Blob:ConnectionString"] = "UseDevelopmentStorage=true", ["Cvs:Blob:ContainerName"] = name });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<CvOptions>>().Value);
+
+        Assert.Contains($"Cvs:Blob:ContainerName '{name}' {expected}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://account.blob.core.windows.net", "", "either Cvs:Blob:ConnectionString or Cvs:Blob:ServiceUri")]
+    [InlineData("", "http://account.blob.core.windows.net", "absolute https address")]
+    [InlineData("", "account.blob.core.windows.net", "absolute https address")]
+    public void BlobSettingsMustNameExactlyOneWayToTheAccount(string alsoUri, string uri, string expected)
+    {
+        using var services = Services(new()
+        {
+            ["Cvs:Blob:ConnectionString"] = alsoUri.Length > 0 ? "UseDevelopmentStorage=true" : null,
+            ["Cvs:Blob:ServiceUri"] = alsoUri.Length > 0 ? alsoUri : uri,
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<CvOptions>>().Value);
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AManagedIdentityNeedsTheServiceUri()
+    {
+        using var services = Services(new() { ["Cvs:Blob:ConnectionString"] = "UseDevelopmentStorage=true", ["Cvs:Blob:ManagedIdentityClientId"] = "00000000-0000-0000-0000-000000000001" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<CvOptions>>().Value);
+
+        Assert.Contains("ManagedIdentityClientId applies only with Cvs:Blob:ServiceUri", error.Message, StringComparison.Ordinal);
+    }
+
     private static ServiceProvider Services(Dictionary<string, string?> settings)
     {
         var services = new ServiceCollection();

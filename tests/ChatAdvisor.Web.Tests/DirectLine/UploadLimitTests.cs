@@ -104,7 +104,8 @@ public sealed class UploadLimitTests : IDisposable
     [Fact]
     public async Task UnclaimedUploadsAreSweptAfterTheirLifetime()
     {
-        var store = _app.Services.GetRequiredService<AttachmentStore>();
+        var store = _app.Services.GetRequiredService<IAttachmentStore>();
+        Assert.IsType<LocalAttachmentStore>(store);
         var sweep = _app.Services.GetRequiredService<AttachmentSweep>();
         var old = await store.SaveAsync("c1", "old.pdf", "application/pdf", new MemoryStream([1, 2, 3]), CancellationToken.None);
         _time.Advance(TimeSpan.FromMinutes(6));
@@ -114,8 +115,10 @@ public sealed class UploadLimitTests : IDisposable
         _time.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(1, await sweep.RunOnceAsync(CancellationToken.None));
 
-        Assert.Null(await store.FindAsync("c1", old, CancellationToken.None));
-        Assert.NotNull(await store.FindAsync("c2", recent, CancellationToken.None));
+        Assert.Null(await store.OpenAsync("c1", old, CancellationToken.None));
+        var kept = await store.OpenAsync("c2", recent, CancellationToken.None);
+        Assert.NotNull(kept);
+        await kept.Value.Content.DisposeAsync();
         Assert.Equal(2, FilesOnDisk().Count);
     }
 

@@ -11,7 +11,7 @@ namespace ChatAdvisor.Web.Bot.CvUpload;
 /// download link on a trusted host. Never from an arbitrary URL in an activity. Reads at most the size limit.
 /// </summary>
 public sealed partial class CvAttachmentReader(
-    AttachmentStore directLineFiles,
+    IAttachmentStore directLineFiles,
     IHttpClientFactory httpClients,
     IOptions<CvOptions> cvOptions,
     IOptions<CvDialogOptions> dialogOptions)
@@ -43,12 +43,12 @@ public sealed partial class CvAttachmentReader(
                 && Uri.UnescapeDataString(match.Groups["conversation"].Value) == conversationId)
             {
                 var attachmentId = match.Groups["id"].Value;
-                var found = await directLineFiles.FindAsync(conversationId, attachmentId, cancellationToken);
+                var found = await directLineFiles.OpenAsync(conversationId, attachmentId, cancellationToken);
                 if (found is not { } file)
                 {
                     return (null, name, CvMessages.FileGone);
                 }
-                var content = await ReadLimitedAsync(File.OpenRead(file.Path), limit, cancellationToken);
+                var content = await ReadLimitedAsync(file.Content, limit, cancellationToken);
                 // The CV now lives only in the CV store (if accepted) or nowhere: drop the upload copy.
                 await directLineFiles.DeleteAsync(conversationId, attachmentId, cancellationToken);
                 return (content, name, null);
@@ -62,6 +62,10 @@ public sealed partial class CvAttachmentReader(
         catch (HttpRequestException)
         {
             return (null, name, CvMessages.DownloadFailed);
+        }
+        catch (CvStorageException)
+        {
+            return (null, name, CvMessages.StoreUnavailable);
         }
     }
 

@@ -42,7 +42,16 @@ public sealed partial class CvFileIntake(
             content.Position = 0;
             var sha256 = Convert.ToHexString(await SHA256.HashDataAsync(content, cancellationToken)).ToLowerInvariant();
             content.Position = 0;
-            var key = await files.SaveAsync(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(), content, cancellationToken);
+            string key;
+            try
+            {
+                key = await files.SaveAsync(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(), content, cancellationToken);
+            }
+            catch (CvStorageException)
+            {
+                // Logged by the store; the visitor may attach the file again.
+                return input with { RejectedFileProblem = CvMessages.StoreUnavailable };
+            }
             return input with { File = new CvFileRef(key, name, inspection.Type, content.Length, sha256) };
         }
     }

@@ -8,6 +8,7 @@ internal static class CvMessages
     public const string UntrustedLink = "I can't fetch that file from where it was sent. Please attach it directly in this chat.";
     public const string FileGone = "That upload is no longer available. Please attach the file again.";
     public const string DownloadFailed = "I couldn't download that file. Please try attaching it again.";
+    public const string StoreUnavailable = "I can't store files right now, so I haven't kept it. Please try again in a few minutes.";
     public const string ScanUnavailable = "I can't check files for viruses right now, so I haven't kept it. Please try again in a few minutes.";
     public const string Infected = "Our virus scanner flagged that file, so I haven't kept it. Please check your file or send a different one.";
     public const string FileBeforeConsent = "Thanks for the file. Before I can take a CV I need your agreement, so I haven't kept it; you can attach it again in a moment.";

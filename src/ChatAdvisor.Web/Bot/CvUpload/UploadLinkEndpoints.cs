@@ -39,7 +39,7 @@ public static class UploadLinkEndpoints
             // A cut-off or malformed form: the visitor can simply try again.
             return Page(StatusCodes.Status400BadRequest, "The file did not arrive completely. Please try again.", form: true);
         }
-        if (file is not { Length: > 0 } || AttachmentStore.CleanName(file.FileName) is not { } fileName)
+        if (file is not { Length: > 0 } || AttachmentNames.Clean(file.FileName) is not { } fileName)
         {
             return Page(StatusCodes.Status400BadRequest, "Please choose a file to send.", form: true);
         }

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Options;
 namespace ChatAdvisor.Web.DirectLine;
 
 /// <summary>
-/// Files uploaded through Direct Line, on local disk under one folder per conversation. A file waits here only for
-/// the turn that takes it (a CV moves to the CV store); <see cref="SweepAsync"/> removes what nobody took.
+/// Uploads on local disk under one folder per conversation: each file beside a <c>.json</c> sidecar holding its
+/// name, type and arrival time. The default; a single instance only, since other instances cannot see this disk.
 /// </summary>
-public sealed class AttachmentStore(IOptions<DirectLineOptions> options, IHostEnvironment environment, TimeProvider time)
+public sealed class LocalAttachmentStore(IOptions<DirectLineOptions> options, IHostEnvironment environment, TimeProvider time) : IAttachmentStore
 {
     private readonly string _root = Path.GetFullPath(options.Value.AttachmentsPath, environment.ContentRootPath);
 
@@ -26,9 +26,9 @@ public sealed class AttachmentStore(IOptions<DirectLineOptions> options, IHostEn
         return id;
     }
 
-    public async Task<(StoredAttachment Info, string Path)?> FindAsync(string conversationId, string attachmentId, CancellationToken cancellationToken)
+    public async Task<(StoredAttachment Info, Stream Content)?> OpenAsync(string conversationId, string attachmentId, CancellationToken cancellationToken)
     {
-        if (attachmentId.Length != 32 || !attachmentId.All(Uri.IsHexDigit))
+        if (!AttachmentNames.IsId(attachmentId))
         {
             return null;
         }
@@ -38,14 +38,24 @@ public sealed class AttachmentStore(IOptions<DirectLineOptions> options, IHostEn
             return null;
         }
         var info = JsonSerializer.Deserialize<StoredAttachment>(await File.ReadAllTextAsync(path + ".json", cancellationToken));
-        return info is null ? null : (info, path);
+        if (info is null)
+        {
+            return null;
+        }
+        try
+        {
+            return (info, new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true));
+        }
+        catch (FileNotFoundException)
+        {
+            return null; // taken by another turn in between
+        }
     }
 
-    /// <summary>Removes an uploaded file once its content has been taken elsewhere (a CV goes to the CV store).</summary>
     public Task DeleteAsync(string conversationId, string attachmentId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (attachmentId.Length == 32 && attachmentId.All(Uri.IsHexDigit))
+        if (AttachmentNames.IsId(attachmentId))
         {
             var path = Path.Combine(Folder(conversationId), attachmentId);
             File.Delete(path);
@@ -99,24 +109,5 @@ public sealed class AttachmentStore(IOptions<DirectLineOptions> options, IHostEn
         return removed;
     }
 
-    /// <summary>A file name that is safe in headers, logs and JSON: no path, no control characters, at most 200 characters.</summary>
-    public static string? CleanName(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return null;
-        }
-        var bare = Path.GetFileName(name.Replace('\\', '/'));
-        var clean = new string(bare.Where(c => !char.IsControl(c) && c is not ('"' or '\u2028' or '\u2029')).ToArray()).Trim();
-        return clean.Length == 0 ? null : clean.Length > 200 ? clean[..200] : clean;
-    }
-
-    private string Folder(string conversationId) =>
-        Path.Combine(_root, Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(conversationId)))[..32]);
-}
-
-public sealed record StoredAttachment(string Id, string Name, string ContentType)
-{
-    /// <summary>When the file arrived; files from before this was recorded count as old.</summary>
-    public DateTimeOffset SavedAt { get; init; }
+    private string Folder(string conversationId) => Path.Combine(_root, AttachmentNames.Folder(conversationId));
 }
