@@ -65,13 +65,8 @@ public sealed partial class PortalSessionEndTests : IDisposable
     [Fact]
     public async Task AnAdminResetsARecruitersAuthenticatorWhichEndsTheRecruitersSessions()
     {
-        var admin = await PortalAccount.CreateAdminAsync(_app);
-        var recruiter = await PortalAccount.CreateRecruiterAsync(_app);
-        using var adminSession = new PortalSession(_app);
-        await adminSession.EnrolAsync(admin);
-        using var recruiterSession = new PortalSession(_app);
-        var enrolment = await recruiterSession.EnrolAsync(recruiter);
-        Assert.Equal(HttpStatusCode.OK, (await recruiterSession.GetAsync("/portal")).Response.StatusCode);
+        using var both = await AdminAndRecruiter.SignInAsync(_app);
+        var (admin, adminSession, recruiter, recruiterSession, enrolment) = both;
         Assert.Equal(HttpStatusCode.Forbidden, (await recruiterSession.GetAsync("/portal/admin/accounts")).Response.StatusCode);
 
         var (reset, html) = await adminSession.PostFormAsync("/portal/admin/accounts", new Dictionary<string, string> { ["userId"] = recruiter.UserId }, handler: "Reset");
@@ -128,13 +123,8 @@ public sealed partial class PortalSessionEndTests : IDisposable
     [Fact]
     public async Task AnAdminGivesAForgottenPasswordANewOneWhichEndsTheSessionsAndKeepsTheAuthenticator()
     {
-        var admin = await PortalAccount.CreateAdminAsync(_app);
-        var recruiter = await PortalAccount.CreateRecruiterAsync(_app);
-        using var adminSession = new PortalSession(_app);
-        await adminSession.EnrolAsync(admin);
-        using var recruiterSession = new PortalSession(_app);
-        var enrolment = await recruiterSession.EnrolAsync(recruiter);
-        Assert.Equal(HttpStatusCode.OK, (await recruiterSession.GetAsync("/portal")).Response.StatusCode);
+        using var both = await AdminAndRecruiter.SignInAsync(_app);
+        var (admin, adminSession, recruiter, recruiterSession, enrolment) = both;
         // Forgot it, and the wrong tries locked the account (the sign-in limit per address would stop a test that typed them).
         using (var scope = _app.Services.CreateScope())
         {
@@ -210,6 +200,28 @@ public sealed partial class PortalSessionEndTests : IDisposable
     }
 
     private const string PasswordPage = "/portal/account/password";
+
+    /// <summary>An admin and a recruiter, each signed in with an enrolled authenticator.</summary>
+    private sealed record AdminAndRecruiter(PortalAccount Admin, PortalSession AdminSession, PortalAccount Recruiter, PortalSession RecruiterSession, Enrolment Enrolment) : IDisposable
+    {
+        public static async Task<AdminAndRecruiter> SignInAsync(ChatAdvisorApp app)
+        {
+            var admin = await PortalAccount.CreateAdminAsync(app);
+            var recruiter = await PortalAccount.CreateRecruiterAsync(app);
+            var adminSession = new PortalSession(app);
+            var recruiterSession = new PortalSession(app);
+            await adminSession.EnrolAsync(admin);
+            var enrolment = await recruiterSession.EnrolAsync(recruiter);
+            Assert.Equal(HttpStatusCode.OK, (await recruiterSession.GetAsync("/portal")).Response.StatusCode);
+            return new AdminAndRecruiter(admin, adminSession, recruiter, recruiterSession, enrolment);
+        }
+
+        public void Dispose()
+        {
+            AdminSession.Dispose();
+            RecruiterSession.Dispose();
+        }
+    }
 
     private static Dictionary<string, string> Code(string code) => new() { ["code"] = code };
 
