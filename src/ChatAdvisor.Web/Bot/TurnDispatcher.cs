@@ -85,7 +85,20 @@ public sealed class TurnDispatcher : IHostedService, IDisposable
         }
         finally
         {
+            await CancelRunningAsync();
+        }
+    }
+
+    /// <summary>Cancels what still runs; a test host may have disposed the dispatcher meanwhile, which cancelled it already.</summary>
+    private async Task CancelRunningAsync()
+    {
+        try
+        {
             await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException) when (_disposed)
+        {
+            // Dispose cancelled the turns before it disposed the source.
         }
     }
 

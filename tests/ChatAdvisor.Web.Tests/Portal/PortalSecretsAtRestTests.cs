@@ -5,6 +5,7 @@ using ChatAdvisor.Web.DirectLine;
 using ChatAdvisor.Web.Portal;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -85,6 +86,14 @@ public sealed class PortalSecretsAtRestTests : IDisposable
         const UnixFileMode File = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         Assert.Equal(Folder, System.IO.File.GetUnixFileMode(data));
         Assert.Equal(Folder, System.IO.File.GetUnixFileMode(Path.Combine(data, "keys")));
+        // SQLite removes the write-ahead log when its last connection closes; an open one keeps it there to be checked.
+        await using var open = new SqliteConnection($"Data Source={Path.Combine(data, "chatadvisor.db")}");
+        await open.OpenAsync();
+        await using (var read = open.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM conversations";
+            await read.ExecuteScalarAsync();
+        }
         var files = Directory.GetFiles(data, "*", SearchOption.AllDirectories);
         Assert.Contains(Path.Combine(data, "chatadvisor.db"), files);
         Assert.Contains(Path.Combine(data, "chatadvisor.db-wal"), files);
