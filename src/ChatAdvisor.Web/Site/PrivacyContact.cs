@@ -2,7 +2,7 @@ using System.Net;
 
 namespace ChatAdvisor.Web.Site;
 
-/// <summary>The privacy contact as the chat page shows it (the privacy page renders the same in <see cref="PrivacyView"/>).</summary>
+/// <summary>The privacy contact as the site's pages (the chat page and the privacy notice) show it.</summary>
 internal static class PrivacyContact
 {
     public const string NotConfigured = "not configured yet (the operator sets Site:PrivacyContact)";

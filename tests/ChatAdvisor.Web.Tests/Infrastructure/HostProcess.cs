@@ -57,16 +57,13 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task PublishAsync(string folder)
     {
         var (root, configuration, _) = BuildOutput();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet");
         foreach (var argument in (string[])["publish", Path.Combine(root, "src", "ChatAdvisor.Web", "ChatAdvisor.Web.csproj"), "--no-build", "-c", configuration, "-o", folder, "-nologo", "-v:q"])
         {
             start.ArgumentList.Add(argument);
         }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet publish did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"dotnet publish exited {process.ExitCode}:\n{await output}\n{await error}");
+        var published = await ExternalProcess.RunAsync(start, TimeSpan.FromMinutes(5), "the .NET SDK is needed to publish the host.");
+        Assert.True(published.ExitCode == 0, $"dotnet publish: {published}");
     }
 
     private static async Task<HostProcess> StartAsync(string assembly, string workingFolder, string[] arguments, IReadOnlyDictionary<string, string> settings)
