@@ -53,13 +53,8 @@ public sealed class PortalAccounts(UserManager<Recruiter> users, PortalAudit aud
     /// For a recruiter whose phone is lost or replaced: forgets the authenticator key and the recovery codes, so the
     /// next sign-in with the password sets up an app again. The new security stamp ends the account's sessions.
     /// </summary>
-    /// <returns>False when there is no such account.</returns>
-    public async Task<bool> ResetAuthenticatorAsync(string userId, string actorUserId, CancellationToken cancellationToken)
+    public async Task ResetAuthenticatorAsync(Recruiter user, string actorUserId, CancellationToken cancellationToken)
     {
-        if (await users.FindByIdAsync(userId) is not { } user)
-        {
-            return false;
-        }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.RemoveAuthenticationTokenAsync(user, RecoveryCodesProvider, RecoveryCodesName);
         // The last accepted time step belongs to the old key; the new app's first code may fall in the same step.
@@ -67,7 +62,6 @@ public sealed class PortalAccounts(UserManager<Recruiter> users, PortalAudit aud
         await users.ResetAuthenticatorKeyAsync(user);
         PortalLog.AuthenticatorReset(logger, user.Id, actorUserId);
         await audit.RecordAsync(actorUserId, PortalAuditActions.AuthenticatorReset, user.Id, cancellationToken);
-        return true;
     }
 
     /// <summary>
@@ -89,13 +83,9 @@ public sealed class PortalAccounts(UserManager<Recruiter> users, PortalAudit aud
     /// For a forgotten password: replaces it with a generated one that the admin hands over in person, ends the
     /// account's sessions and lifts a lockout. The authenticator stays, so the new password alone does not sign in.
     /// </summary>
-    /// <returns>The new password, or null when there is no such account.</returns>
-    public async Task<string?> ResetPasswordAsync(string userId, string actorUserId, CancellationToken cancellationToken)
+    /// <returns>The new password.</returns>
+    public async Task<string> ResetPasswordAsync(Recruiter user, string actorUserId, CancellationToken cancellationToken)
     {
-        if (await users.FindByIdAsync(userId) is not { } user)
-        {
-            return null;
-        }
         var password = GeneratePassword();
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var reset = await users.ResetPasswordAsync(user, token, password);

@@ -56,11 +56,11 @@ public sealed class AccountsModel(IDbContextFactory<PortalDb> dbFactory, PortalA
 
     public async Task<IActionResult> OnPostPasswordAsync(string? userId, CancellationToken cancellationToken)
     {
-        var target = string.IsNullOrEmpty(userId) || userId == CurrentUserId ? null : await users.FindByIdAsync(userId);
-        if (target is null || await accounts.ResetPasswordAsync(target.Id, CurrentUserId!, cancellationToken) is not { } password)
+        if (await OtherAccountAsync(userId) is not { } target)
         {
             return NotFound();
         }
+        var password = await accounts.ResetPasswordAsync(target, CurrentUserId!, cancellationToken);
         Issued = new IssuedPassword(target.Email ?? target.Id, password, Added: false);
         await LoadAsync(cancellationToken);
         return Page();
@@ -68,15 +68,19 @@ public sealed class AccountsModel(IDbContextFactory<PortalDb> dbFactory, PortalA
 
     public async Task<IActionResult> OnPostResetAsync(string? userId, CancellationToken cancellationToken)
     {
-        var target = string.IsNullOrEmpty(userId) || userId == CurrentUserId ? null : await users.FindByIdAsync(userId);
-        if (target is null || !await accounts.ResetAuthenticatorAsync(target.Id, CurrentUserId!, cancellationToken))
+        if (await OtherAccountAsync(userId) is not { } target)
         {
             return NotFound();
         }
+        await accounts.ResetAuthenticatorAsync(target, CurrentUserId!, cancellationToken);
         ResetEmail = target.Email;
         await LoadAsync(cancellationToken);
         return Page();
     }
+
+    /// <summary>The account an action names, unless it is missing or the signed-in admin's own (that would end this session).</summary>
+    private async Task<Recruiter?> OtherAccountAsync(string? userId) =>
+        string.IsNullOrEmpty(userId) || userId == CurrentUserId ? null : await users.FindByIdAsync(userId);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
