@@ -59,6 +59,10 @@ public static class DirectLineEndpoints
         {
             return ErrorResponse.Problem(StatusCodes.Status400BadRequest, "BadArgument", "Only tokens can be refreshed.");
         }
+        if (caller.Retired)
+        {
+            return ErrorResponse.Problem(StatusCodes.Status403Forbidden, "TokenExpired", "This token has already been refreshed; use the token the refresh returned.");
+        }
         if (!tokens.CanRefresh(caller))
         {
             return ErrorResponse.Problem(StatusCodes.Status403Forbidden, "TokenExpired", "This chat session has reached its maximum length; start a new conversation.");

@@ -20,9 +20,14 @@ public sealed class DirectLineTokens
     private readonly SymmetricSecurityKey _key;
     private readonly DirectLineOptions _options;
     private readonly TimeProvider _time;
-    // Retired token ids until their own expiry; after that the signature check refuses them anyway. Held in memory,
-    // so with several instances a retired token stays usable on the others until it expires (minutes).
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _retired = new(StringComparer.Ordinal);
+    // A refreshed token keeps working this long for requests the client sent before the new token reached it (the
+    // npm Direct Line client polls every second and does not wait for a refresh); it can never be refreshed again.
+    internal static readonly TimeSpan RetirementGrace = TimeSpan.FromSeconds(20);
+
+    // Retired token ids, with when they were retired, until their own expiry; after that the signature check refuses
+    // them anyway. Held in memory, so with several instances a retired token stays usable on the others until it
+    // expires (minutes).
+    private readonly ConcurrentDictionary<string, Retirement> _retired = new(StringComparer.Ordinal);
     private int _retiredSincePrune;
 
     public DirectLineTokens(IOptions<DirectLineOptions> options, IHostEnvironment environment, TimeProvider time)
@@ -73,14 +78,20 @@ public sealed class DirectLineTokens
         });
         if (!result.IsValid || !result.Claims.TryGetValue("conv", out var c) || c is not string conversation
             || !result.Claims.TryGetValue("user", out var u) || u is not string user
-            || !result.Claims.TryGetValue("jti", out var j) || j is not string tokenId || _retired.ContainsKey(tokenId)
+            || !result.Claims.TryGetValue("jti", out var j) || j is not string tokenId
             || !result.Claims.TryGetValue("sess", out var s) || !long.TryParse(s.ToString(), out var sessionSeconds))
+        {
+            return null;
+        }
+        var retired = _retired.TryGetValue(tokenId, out var retirement);
+        if (retired && _time.GetUtcNow() >= retirement.At + RetirementGrace)
         {
             return null;
         }
         return new DirectLineCaller(conversation, user, IsSecret: false)
         {
             TokenId = tokenId,
+            Retired = retired,
             SessionStart = DateTimeOffset.FromUnixTimeSeconds(sessionSeconds),
             Expires = new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero),
         };
@@ -88,22 +99,23 @@ public sealed class DirectLineTokens
 
     /// <summary>True while the caller's session may still get a fresh token.</summary>
     public bool CanRefresh(DirectLineCaller caller) =>
-        caller.SessionStart is { } start && _time.GetUtcNow() < start + _options.MaxSessionLifetime - TimeSpan.FromSeconds(30);
+        !caller.Retired && caller.SessionStart is { } start && _time.GetUtcNow() < start + _options.MaxSessionLifetime - TimeSpan.FromSeconds(30);
 
-    /// <summary>Refuses the caller's token from now on (after a refresh replaced it).</summary>
+    /// <summary>Refuses the caller's token after a short grace, and any refresh of it at once (a refresh replaced it).</summary>
     public void Retire(DirectLineCaller caller)
     {
         if (caller.TokenId is null)
         {
             return;
         }
-        _retired[caller.TokenId] = caller.Expires ?? _time.GetUtcNow() + _options.TokenLifetime;
+        var now = _time.GetUtcNow();
+        _retired.TryAdd(caller.TokenId, new Retirement(now, caller.Expires ?? now + _options.TokenLifetime));
         if (Interlocked.Increment(ref _retiredSincePrune) % 256 == 0)
         {
-            var now = _time.GetUtcNow() - TimeSpan.FromMinutes(1);
-            foreach (var (id, expires) in _retired)
+            var cutoff = now - TimeSpan.FromMinutes(1);
+            foreach (var (id, entry) in _retired)
             {
-                if (expires < now)
+                if (entry.Expires < cutoff)
                 {
                     _retired.TryRemove(id, out _);
                 }
@@ -137,6 +149,8 @@ public sealed class DirectLineTokens
         }
         return key;
     }
+
+    private readonly record struct Retirement(DateTimeOffset At, DateTimeOffset Expires);
 }
 
 /// <summary>Who is calling: a token holder bound to one conversation, or the secret holder.</summary>
@@ -147,4 +161,7 @@ public sealed record DirectLineCaller(string? ConversationId, string? UserId, bo
     public DateTimeOffset? SessionStart { get; init; }
 
     public DateTimeOffset? Expires { get; init; }
+
+    /// <summary>True for a token a refresh has replaced, still inside its short grace.</summary>
+    public bool Retired { get; init; }
 }
