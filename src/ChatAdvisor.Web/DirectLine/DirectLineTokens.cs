@@ -22,7 +22,7 @@ public sealed class DirectLineTokens
     private readonly TimeProvider _time;
     // A refreshed token keeps working this long for requests the client sent before the new token reached it (the
     // npm Direct Line client polls every second and does not wait for a refresh); it can never be refreshed again.
-    internal static readonly TimeSpan RetirementGrace = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan RetirementGrace = TimeSpan.FromSeconds(20);
 
     // Retired token ids, with when they were retired, until their own expiry; after that the signature check refuses
     // them anyway. Held in memory, so with several instances a retired token stays usable on the others until it
@@ -99,7 +99,7 @@ public sealed class DirectLineTokens
 
     /// <summary>True while the caller's session may still get a fresh token.</summary>
     public bool CanRefresh(DirectLineCaller caller) =>
-        !caller.Retired && caller.SessionStart is { } start && _time.GetUtcNow() < start + _options.MaxSessionLifetime - TimeSpan.FromSeconds(30);
+        caller.SessionStart is { } start && _time.GetUtcNow() < start + _options.MaxSessionLifetime - TimeSpan.FromSeconds(30);
 
     /// <summary>Refuses the caller's token after a short grace, and any refresh of it at once (a refresh replaced it).</summary>
     public void Retire(DirectLineCaller caller)
