@@ -28,6 +28,8 @@ public sealed class ObservabilityTests
         await using var app = new ChatAdvisorApp();
         var client = await DirectLineClient.StartAsync(app.CreateClient());
         await client.AskAsync(Question);
+        // The reply can reach the client before the turn's spans stop; a finished turn has stopped all of them.
+        await app.TurnsFinishedAsync();
 
         var answer = Assert.Single(spans, s => s.OperationName == "answer" && (string?)s.GetTagItem("chatadvisor.answer.kind") == "answered");
         var turn = Assert.Single(spans, s => s.SpanId == answer.ParentSpanId);
