@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every ChatAdvisor test. Installs what the tests need (Chromium, the npm packages, clamd, PostgreSQL) when missing;
-# Azurite, the Azure Storage emulator, comes with the npm packages.
+# Runs every ChatAdvisor test. Installs what the tests need (Chromium, the npm packages, clamd, PostgreSQL, Redis,
+# nginx) when missing; Azurite, the Azure Storage emulator, comes with the npm packages.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteractive
@@ -43,9 +43,15 @@ stop_azurite() {
   fi
   if [ -n "$azurite_dir" ]; then rm -rf "$azurite_dir"; fi
 }
+redis_dir=""
+stop_redis() {
+  if [ -n "$redis_dir" ] && [ -s "$redis_dir/redis.pid" ]; then kill "$(cat "$redis_dir/redis.pid")" 2>/dev/null || true; fi
+  if [ -n "$redis_dir" ]; then rm -rf "$redis_dir"; fi
+}
 stop_servers() {
   stop_clamd
   stop_azurite
+  stop_redis
   if [ -n "$pg_dir" ] && [ -d "$pg_dir/data" ]; then as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1 || true; fi
   if [ -n "$pg_dir" ]; then rm -rf "$pg_dir"; fi
 }
@@ -123,6 +129,31 @@ node_modules/.bin/azurite-blob --blobHost 127.0.0.1 --blobPort "$azurite_port" -
 azurite_pid=$!
 azurite_key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 export CHATADVISOR_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$azurite_key;BlobEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;"
+
+# A private Redis (no persistence) on a free local port, and nginx, for the scale-out tests
+# (tests/ChatAdvisor.Web.Tests/Scaleout): two hosts on the PostgreSQL, Redis and Azurite above behind an nginx that
+# the tests configure and start themselves. Required here like the others (CHATADVISOR_REQUIRE_SCALEOUT).
+export CHATADVISOR_REQUIRE_SCALEOUT=1
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+if ! command -v redis-server >/dev/null 2>&1 || [ ! -x "$nginx_bin" ]; then
+  echo "Installing Redis and nginx for the scale-out tests..."
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq redis-server nginx >/dev/null
+  nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+fi
+redis_dir=$(mktemp -d "${TMPDIR:-/tmp}/chatadvisor-redis.XXXXXX")
+redis_port=$((20000 + RANDOM % 30000))
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+  (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null || break
+  redis_port=$((20000 + RANDOM % 30000))
+done
+if redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$redis_dir" \
+  --daemonize yes --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/redis.log" >/dev/null; then
+  export CHATADVISOR_TEST_REDIS="127.0.0.1:$redis_port"
+else
+  echo "Redis did not start; the scale-out tests will fail." >&2
+fi
+export CHATADVISOR_TEST_NGINX="$nginx_bin"
 
 results=artifacts/test-results
 rm -rf "$results"

@@ -47,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PrivacyNoticeStore>();
         services.AddSingleton<UploadLinks>();
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IJobLease, SingleInstanceJobLease>();
         services.AddSingleton<RetentionService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         services.AddChatAdvisorReview();

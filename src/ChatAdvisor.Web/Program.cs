@@ -4,12 +4,14 @@ using ChatAdvisor.Web.Commands;
 using ChatAdvisor.Web.DirectLine;
 using ChatAdvisor.Web.Hosting;
 using ChatAdvisor.Web.Portal;
+using ChatAdvisor.Web.Scaleout;
 using ChatAdvisor.Web.Site;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddAppFolderSettings();
 builder.AddServiceDefaults();
+builder.AddScaleout();
 // Cookie, antiforgery and portal-secret keys survive restarts; a Key Vault certificate for them is downloaded here.
 await builder.AddKeyProtectionAsync(CancellationToken.None);
 builder.AddObservability();

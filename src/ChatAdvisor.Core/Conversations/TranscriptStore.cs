@@ -147,6 +147,21 @@ public sealed class TranscriptStore(IDbContextFactory<ChatAdvisorDb> dbFactory, 
         return await db.TranscriptActivities.CountAsync(a => a.ConversationId == conversationId && a.ReplyToId == replyToId, cancellationToken);
     }
 
+    /// <summary>
+    /// Keeps, for <see cref="DeliveryWindow"/>, the original of an activity another instance stored with a secret
+    /// code masked, so that the candidate's client reads the code here too.
+    /// </summary>
+    public void KeepOriginal(TranscriptActivity entry)
+    {
+        var (text, json) = SecretMask.ForStorage(entry.Text, entry.Json);
+        if (ReferenceEquals(text, entry.Text) && ReferenceEquals(json, entry.Json))
+        {
+            return;
+        }
+        ForgetDelivered();
+        _undelivered[(entry.ConversationId, entry.Sequence)] = (entry, time.GetUtcNow() + DeliveryWindow);
+    }
+
     private void ForgetDelivered()
     {
         var now = time.GetUtcNow();

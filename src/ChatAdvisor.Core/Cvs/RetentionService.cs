@@ -10,13 +10,15 @@ namespace ChatAdvisor.Cvs;
 /// <summary>
 /// Enforces the retention periods the privacy notice promises: applications (and their files) after
 /// <see cref="CvDialogOptions.ApplicationRetention"/> or, in the talent pool, <see cref="CvDialogOptions.TalentPoolRetention"/>;
-/// idle conversations and their transcripts after <see cref="ConversationOptions.Retention"/>.
+/// idle conversations and their transcripts after <see cref="ConversationOptions.Retention"/>. One instance sweeps
+/// in each interval (<see cref="IJobLease"/>).
 /// </summary>
 public sealed partial class RetentionService(
     IDbContextFactory<ChatAdvisorDb> dbFactory,
     ICvFileStore files,
     IOptions<CvDialogOptions> cvOptions,
     IOptions<ConversationOptions> conversationOptions,
+    IJobLease lease,
     TimeProvider time,
     ILogger<RetentionService> logger) : BackgroundService
 {
@@ -51,12 +53,17 @@ public sealed partial class RetentionService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(conversationOptions.Value.RetentionSweepInterval, time);
+        var interval = conversationOptions.Value.RetentionSweepInterval;
+        using var timer = new PeriodicTimer(interval, time);
         do
         {
             try
             {
-                await SweepAsync(stoppingToken);
+                // With several instances, one of them sweeps in each interval.
+                if (await lease.TryTakeAsync("retention", interval, stoppingToken))
+                {
+                    await SweepAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

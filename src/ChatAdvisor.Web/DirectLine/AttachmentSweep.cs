@@ -1,4 +1,5 @@
 using ChatAdvisor.Cvs;
+using ChatAdvisor.Data;
 using ChatAdvisor.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -9,13 +10,15 @@ namespace ChatAdvisor.Web.DirectLine;
 /// uploads whose turn failed, was refused or never came would otherwise stay in the store for good.
 /// </summary>
 public sealed partial class AttachmentSweep(IAttachmentStore store, UploadBudget budget, IOptions<InputLimitsOptions> options,
-    TimeProvider time, ILogger<AttachmentSweep> logger) : BackgroundService
+    IJobLease lease, TimeProvider time, ILogger<AttachmentSweep> logger) : BackgroundService
 {
+    private static readonly TimeSpan s_budgetMemory = TimeSpan.FromDays(1);
+
     /// <summary>One pass; the service runs it every minute, tests call it after moving the clock.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var removed = await store.SweepAsync(time.GetUtcNow() - options.Value.UnclaimedAttachmentLifetime, cancellationToken);
-        budget.Forget(TimeSpan.FromDays(1));
+        budget.Forget(s_budgetMemory);
         if (removed > 0)
         {
             Swept(logger, removed);
@@ -25,12 +28,21 @@ public sealed partial class AttachmentSweep(IAttachmentStore store, UploadBudget
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
+        var interval = TimeSpan.FromMinutes(1);
+        using var timer = new PeriodicTimer(interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                // Several instances share one blob store: one of them sweeps it each minute.
+                if (await lease.TryTakeAsync("attachment-sweep", interval, stoppingToken))
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
+                else
+                {
+                    budget.Forget(s_budgetMemory);
+                }
             }
             catch (IOException ex)
             {

@@ -4,10 +4,20 @@ using ChatAdvisor.Conversations;
 
 namespace ChatAdvisor.Web.DirectLine;
 
-/// <summary>Pushes newly stored activities to the open streams of their conversation in this process.</summary>
+/// <summary>
+/// Pushes newly stored activities to the open streams of their conversation. With several instances the relay carries
+/// each one to the other instances too, since a visitor's WebSocket may be held by any of them.
+/// </summary>
 public sealed class ConversationHub
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Channel<TranscriptActivity>, byte>> _subscribers = new(StringComparer.Ordinal);
+    private readonly IActivityRelay _relay;
+
+    public ConversationHub(IActivityRelay relay)
+    {
+        _relay = relay;
+        relay.Received += Deliver;
+    }
 
     public Subscription Subscribe(string conversationId)
     {
@@ -31,7 +41,14 @@ public sealed class ConversationHub
         });
     }
 
+    /// <summary>To the streams here and, through the relay, on the other instances.</summary>
     public void Publish(TranscriptActivity activity)
+    {
+        Deliver(activity);
+        _relay.Send(activity);
+    }
+
+    private void Deliver(TranscriptActivity activity)
     {
         if (_subscribers.TryGetValue(activity.ConversationId, out var set))
         {
@@ -47,5 +64,24 @@ public sealed class ConversationHub
         public ChannelReader<TranscriptActivity> Reader { get; } = reader;
 
         public void Dispose() => unsubscribe();
+    }
+}
+
+/// <summary>Carries stored activities between instances. The default, one instance, carries nothing.</summary>
+public interface IActivityRelay
+{
+    /// <summary>Raised for each activity another instance stored.</summary>
+    event Action<TranscriptActivity>? Received;
+
+    /// <summary>Hands an activity stored here to the other instances; never blocks and never throws.</summary>
+    void Send(TranscriptActivity activity);
+}
+
+public sealed class NoActivityRelay : IActivityRelay
+{
+    public event Action<TranscriptActivity>? Received { add { } remove { } }
+
+    public void Send(TranscriptActivity activity)
+    {
     }
 }

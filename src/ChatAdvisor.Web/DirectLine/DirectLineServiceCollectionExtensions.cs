@@ -1,6 +1,7 @@
 using ChatAdvisor.Cvs;
 using ChatAdvisor.Web.Bot;
 using ChatAdvisor.Web.Bot.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChatAdvisor.Web.DirectLine;
@@ -14,6 +15,7 @@ public static class DirectLineServiceCollectionExtensions
             .Validate(o => o.MaxSessionLifetime >= o.TokenLifetime, "DirectLine:MaxSessionLifetime must be at least DirectLine:TokenLifetime.")
             .ValidateOnStart();
         builder.Services.AddSingleton<DirectLineTokens>();
+        builder.Services.TryAddSingleton<IActivityRelay, NoActivityRelay>();
         builder.Services.AddSingleton<ConversationHub>();
         builder.Services.AddSingleton<DirectLineChannel>();
         builder.Services.AddSingleton(sp => new ResumableChannel(

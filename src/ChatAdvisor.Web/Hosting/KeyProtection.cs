@@ -2,13 +2,17 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ChatAdvisor.Data;
+using ChatAdvisor.Web.Portal;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace ChatAdvisor.Web.Hosting;
 
 /// <summary>
-/// Data Protection keys that survive restarts, in an owner-only folder, encrypted with a certificate when one is
-/// configured: from a PKCS#12 file, or downloaded from Azure Key Vault at start.
+/// Data Protection keys that survive restarts, in an owner-only folder (or, on PostgreSQL, in the database that all
+/// instances share), encrypted with a certificate when one is configured: from a PKCS#12 file, or downloaded from
+/// Azure Key Vault at start.
 /// </summary>
 internal static class KeyProtection
 {
@@ -24,9 +28,22 @@ internal static class KeyProtection
         var options = builder.Configuration.GetSection(KeyProtectionOptions.SectionName).Get<KeyProtectionOptions>() ?? new KeyProtectionOptions();
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         var folder = Path.GetFullPath(options.KeysPath, builder.Environment.ContentRootPath);
-        OwnerOnlyFiles.EnsureFolder(folder);
-        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("ChatAdvisor").PersistKeysToFileSystem(new DirectoryInfo(folder));
-        var inUse = new KeyRingProtection(folder);
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("ChatAdvisor");
+        KeyRingProtection inUse;
+        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            // Every instance on the database reads the same keys; those an earlier run kept in the folder move in once.
+            builder.Services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider, ILoggerFactory>((o, services, loggers) =>
+                o.XmlRepository = new DatabaseKeyRing(new EntityFrameworkCoreXmlRepository<PortalDb>(services, loggers), folder, loggers));
+            inUse = new KeyRingProtection("the database");
+        }
+        else
+        {
+            OwnerOnlyFiles.EnsureFolder(folder);
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(folder));
+            inUse = new KeyRingProtection(folder);
+        }
         if (options.KeyVaultUri is not null)
         {
             var fromVault = await KeyVaultCertificateSource.Create(options).DownloadAsync(cancellationToken);

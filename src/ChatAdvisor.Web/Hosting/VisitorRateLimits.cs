@@ -1,31 +1,38 @@
 using System.Threading.RateLimiting;
 using ChatAdvisor.Web.DirectLine;
+using ChatAdvisor.Web.Scaleout;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using RedisRateLimiting;
+using StackExchange.Redis;
 
 namespace ChatAdvisor.Web.Hosting;
 
 /// <summary>
 /// Limits on the chat routes, applied to every request before its endpoint runs: per client address (after the
 /// trusted proxies, if any, have named it) and per Direct Line conversation, so visitors behind one proxy address do
-/// not share a single bucket and one visitor cannot post without end from many addresses.
+/// not share a single bucket and one visitor cannot post without end from many addresses. With Redis configured the
+/// counts hold across instances.
 /// </summary>
 public static class VisitorRateLimits
 {
     public static IServiceCollection AddVisitorRateLimits(this IServiceCollection services)
     {
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<InputLimitsOptions>>((options, limits) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<InputLimitsOptions>, IServiceProvider>((options, limits, services) =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             var perAddress = limits.Value.PostsPerAddressPerMinute;
             var perConversation = limits.Value.ActivitiesPerConversationPerMinute;
+            // With several instances the counters live in Redis, so a visitor cannot multiply the limit by the
+            // number of instances; otherwise in this process.
+            var window = SharedWindow(services) ?? LocalWindow;
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context => HttpMethods.IsPost(context.Request.Method) && IsChatRoute(context.Request.Path)
-                    ? RateLimitPartition.GetFixedWindowLimiter("address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "local"), _ => Window(perAddress))
+                    ? window("address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "local"), perAddress)
                     : RateLimitPartition.GetNoLimiter("")),
                 PartitionedRateLimiter.Create<HttpContext, string>(context => PostingConversation(context.Request) is { } conversation
-                    ? RateLimitPartition.GetFixedWindowLimiter("conversation:" + conversation, _ => Window(perConversation))
+                    ? window("conversation:" + conversation, perConversation)
                     : RateLimitPartition.GetNoLimiter("")));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
@@ -53,6 +60,25 @@ public static class VisitorRateLimits
             ? conversation
             : null;
 
-    private static FixedWindowRateLimiterOptions Window(int permits) =>
-        new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
+    private static RateLimitPartition<string> LocalWindow(string partition, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+        });
+
+    private static Func<string, int, RateLimitPartition<string>>? SharedWindow(IServiceProvider services)
+    {
+        if (services.GetService<IConnectionMultiplexer>() is not { } redis)
+        {
+            return null;
+        }
+        var keys = services.GetRequiredService<RedisKeys>();
+        // While Redis is away each instance counts for itself: the chat stays up, with limits per instance.
+        return (partition, permits) => redis.IsConnected
+            ? RedisRateLimitPartition.GetFixedWindowRateLimiter(keys.RateLimit(partition), _ => new RedisFixedWindowRateLimiterOptions
+            {
+                ConnectionMultiplexerFactory = () => redis, PermitLimit = permits, Window = TimeSpan.FromMinutes(1),
+            })
+            : LocalWindow(partition, permits);
+    }
 }

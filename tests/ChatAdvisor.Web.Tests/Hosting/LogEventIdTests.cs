@@ -26,6 +26,7 @@ public sealed class LogEventIdTests
         ("ChatAdvisor.Web.Channels", 3000, 4999),
         ("ChatAdvisor.Web.Portal", 5000, 5999),
         ("ChatAdvisor.Web.Hosting", 6000, 6999),
+        ("ChatAdvisor.Web.Scaleout", 6300, 6399),
         ("ChatAdvisor.Web.Site", 7000, 7099),
         ("ChatAdvisor.Web.Commands", 7100, 7199),
     ];

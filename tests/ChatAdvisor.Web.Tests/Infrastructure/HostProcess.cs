@@ -99,6 +99,27 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Runs one of the host's commands (such as <c>add-recruiter</c>) as an operator would, with these settings.</summary>
+    public static async Task<ProcessResult> RunCommandAsync(string workingFolder, IReadOnlyDictionary<string, string> settings, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingFolder };
+        start.ArgumentList.Add(HostAssembly());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Site__PrivacyContact"] = "privacy@example.com";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+        return await ExternalProcess.RunAsync(start, TimeSpan.FromMinutes(2), "the .NET SDK is needed to run the host.");
+    }
+
+    /// <summary>The loopback port the host listens on.</summary>
+    public int Port => new Uri(BaseAddress).Port;
+
     /// <summary>SIGKILL: no shutdown, no flushing, as a crash or an OOM kill would end it.</summary>
     public async Task KillAsync()
     {

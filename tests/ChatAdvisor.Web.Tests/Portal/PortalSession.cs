@@ -23,6 +23,17 @@ public sealed partial class PortalSession : IDisposable
         _time = app.Services.GetRequiredService<TimeProvider>();
     }
 
+    /// <summary>
+    /// A session with a real host process (Production: HTTPS only, Secure cookies) reached as a TLS-terminating proxy
+    /// on loopback would forward it: plain HTTP with <c>X-Forwarded-Proto: https</c>, which the host trusts from
+    /// 127.0.0.1 (<c>ForwardedHeaders__KnownProxies__0</c>). Cookies are kept by name and sent back on every request.
+    /// </summary>
+    public PortalSession(Uri baseAddress, TimeProvider time)
+    {
+        _http = new HttpClient(new BehindTlsProxy()) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        _time = time;
+    }
+
     public HttpClient Http => _http;
 
     /// <summary>Every Set-Cookie header the portal sent in this session.</summary>
@@ -117,6 +128,45 @@ public sealed partial class PortalSession : IDisposable
 
     [GeneratedRegex("""<li><code>([A-Za-z0-9]{5}-[A-Za-z0-9]{5})</code></li>""")]
     private static partial Regex RecoveryCode();
+}
+
+/// <summary>Stands in for the browser's cookie jar and the TLS proxy's forwarding header (see the constructor that uses it).</summary>
+internal sealed class BehindTlsProxy() : DelegatingHandler(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false })
+{
+    private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        lock (_cookies)
+        {
+            if (_cookies.Count > 0)
+            {
+                request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+            }
+        }
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
+        {
+            lock (_cookies)
+            {
+                foreach (var cookie in cookies)
+                {
+                    var pair = cookie.Split(';', 2)[0];
+                    var (name, value) = (pair[..pair.IndexOf('=', StringComparison.Ordinal)], pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+                    if (value.Length == 0 || cookie.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase))
+                    {
+                        _cookies.Remove(name);
+                    }
+                    else
+                    {
+                        _cookies[name] = value;
+                    }
+                }
+            }
+        }
+        return response;
+    }
 }
 
 /// <summary>What the enrolment page showed: the authenticator key and URI, then the recovery codes.</summary>
