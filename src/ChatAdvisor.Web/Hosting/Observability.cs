@@ -1,3 +1,4 @@
+using Azure.Monitor.OpenTelemetry.Exporter;
 using ChatAdvisor.Web.Bot;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -8,8 +9,9 @@ namespace ChatAdvisor.Web.Hosting;
 
 /// <summary>
 /// OpenTelemetry traces and metrics of each turn (receive, retrieve, answer, send), exported over OTLP when
-/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the standard OTEL_* variables configure the rest); /health covers the
-/// database, the knowledge index and clamd.
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the standard OTEL_* variables configure the rest), and to Azure Monitor
+/// (Application Insights) when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set; either, both or neither. /health
+/// covers the database, the knowledge index and clamd.
 /// </summary>
 public static class Observability
 {
@@ -19,23 +21,46 @@ public static class Observability
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<ClamAvHealthCheck>("clamd");
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var azureMonitor = builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(Telemetry.Name))
-            .WithTracing(tracing => tracing
-                .AddSource(Telemetry.Name)
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
-                .AddHttpClientInstrumentation())
-            .WithMetrics(metrics => metrics
-                .AddMeter(Telemetry.Name)
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation());
+            .WithTracing(tracing =>
+            {
+                tracing
+                    .AddSource(Telemetry.Name)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                    .AddHttpClientInstrumentation();
+                if (!string.IsNullOrWhiteSpace(azureMonitor))
+                {
+                    // The exporter installs its sampler for the whole tracer: keep every trace, as OTLP alone does.
+                    tracing.AddAzureMonitorTraceExporter(o => ConfigureAzureMonitor(o, azureMonitor));
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics
+                    .AddMeter(Telemetry.Name)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation();
+                if (!string.IsNullOrWhiteSpace(azureMonitor))
+                {
+                    metrics.AddAzureMonitorMetricExporter(o => ConfigureAzureMonitor(o, azureMonitor));
+                }
+            });
         if (otlp)
         {
             telemetry.UseOtlpExporter();
         }
         builder.Services.AddHostedService<QueueDepthGauge>();
         return builder;
+    }
+
+    private static void ConfigureAzureMonitor(AzureMonitorExporterOptions options, string connectionString)
+    {
+        options.ConnectionString = connectionString;
+        options.SamplingRatio = 1.0F;
+        options.TracesPerSecond = null;
     }
 
     /// <summary>Publishes the dispatcher's queue depth as an observable gauge.</summary>

@@ -78,6 +78,28 @@ public sealed class ObservabilityTests
     }
 
     [Fact]
+    public async Task TracesGoToAzureMonitorWhenAConnectionStringIsSetAndTheHostStaysHealthy()
+    {
+        // A stand-in for the Application Insights ingestion endpoint, named by the connection string.
+        await using var ingestion = await LoopbackServer.StartAsync(app => app.MapPost("/v2.1/track",
+            () => Results.Json(new { itemsReceived = 1, itemsAccepted = 1, errors = Array.Empty<object>() })));
+        await using var app = new ChatAdvisorApp(new Dictionary<string, string?>
+        {
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] =
+                $"InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint={ingestion.BaseAddress}/",
+        });
+        var http = app.CreateClient();
+        var client = await DirectLineClient.StartAsync(http);
+        await client.AskAsync(Question);
+
+        var health = await http.GetAsync("/health");
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+        // The exporter sends its batch within about five seconds of the spans ending.
+        await Eventually.HoldsAsync(() => ingestion.RequestsTo("/v2.1/track").Count > 0,
+            () => $"Nothing reached the ingestion endpoint; it saw: {string.Join(", ", ingestion.Requests.Select(r => $"{r.Method} {r.PathAndQuery}"))}");
+    }
+
+    [Fact]
     public async Task HealthReportsTheDatabaseTheKnowledgeAndAClamdThatDoesNotAnswer()
     {
         var port = LoopbackPort.Free();
