@@ -23,7 +23,7 @@ param tags object = {
 
 // ---- App Service ----
 
-@description('Number of App Service instances. 1 runs a single instance; more scale out, which works because the database (PostgreSQL), the cache (Redis), files (Blob) and the signing and Data Protection keys are shared.')
+@description('Number of App Service instances. 1 runs a single instance; more scale out, which works because the database (PostgreSQL, also holding the Data Protection key ring), Redis, files (Blob) and the Direct Line signing key are shared.')
 @minValue(1)
 @maxValue(30)
 param instanceCount int = 1
@@ -60,7 +60,7 @@ param forwardedHeadersKnownNetworks array = [
 @maxValue(10)
 param forwardedHeadersForwardLimit int = 1
 
-@description('Name of a certificate in the vault that encrypts the Data Protection keys (DataProtection__KeyVaultCertificateName). Empty: the keys are kept unencrypted in /home/data/keys, shared by the instances. Create the certificate before setting this (README.md).')
+@description('Name of a certificate in the vault that encrypts the Data Protection keys (DataProtection__KeyVaultCertificateName). Empty: the keys are kept unencrypted in the PostgreSQL database. Create the certificate before setting this (README.md).')
 param dataProtectionCertificateName string = ''
 
 // ---- Bot and Teams ----
@@ -373,8 +373,6 @@ var baseSettings = {
   Llm__Endpoint: openAi.outputs.endpoint
   Llm__ChatModel: openAi.outputs.deploymentName
   Llm__UseEntraId: 'true'
-  // /home is the plan's shared storage: every instance reads and writes the same key ring.
-  DataProtection__KeysPath: '/home/data/keys'
   // Per instance (local disk): instances never write the same cache file at once; rebuilt after a restart.
   Embeddings__CachePath: '/tmp/chatadvisor/embeddings'
   ForwardedHeaders__ForwardLimit: string(forwardedHeadersForwardLimit)

@@ -47,8 +47,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
-    // Browsers stay on one instance (fewer hops for the Direct Line stream); Teams calls carry no cookie anyway.
-    clientAffinityEnabled: true
+    // No affinity: every instance serves every conversation (Redis relays Direct Line activities between them).
+    clientAffinityEnabled: false
     keyVaultReferenceIdentity: 'SystemAssigned'
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
