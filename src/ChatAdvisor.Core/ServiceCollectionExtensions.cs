@@ -5,6 +5,7 @@ using ChatAdvisor.Data;
 using ChatAdvisor.Evaluation;
 using ChatAdvisor.Generation;
 using ChatAdvisor.Knowledge;
+using ChatAdvisor.Languages;
 using ChatAdvisor.Review;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +29,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Retriever>();
         services.AddSingleton<Advisor>();
         services.AddSingleton<Intents>();
+        services.AddOptions<LanguageOptions>().BindConfiguration(LanguageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LanguageDetector>();
         services.AddSingleton<Evaluator>();
         return services;
     }

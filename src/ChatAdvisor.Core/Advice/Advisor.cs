@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ChatAdvisor.Generation;
 using ChatAdvisor.Knowledge;
+using ChatAdvisor.Languages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -67,8 +68,8 @@ public sealed partial class Advisor(
     /// <summary>The extractive answer together with the ranked sections behind it, for evaluation.</summary>
     internal async Task<AdviceTrace> TraceAsync(string question, AdviceContext context, double minConfidence, CancellationToken cancellationToken)
     {
-        var index = knowledge.Current;
-        if (TellMeMorePattern().IsMatch(question) && context.LastSectionKey is { } last
+        var index = knowledge.For(context.Language);
+        if ((TellMeMorePattern().IsMatch(question) || string.Equals(question.Trim(), knowledge.Messages(index.Language.Code).Get(MessageKeys.TellMeMore), StringComparison.OrdinalIgnoreCase)) && context.LastSectionKey is { } last
             && index.Chunks.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Key == last) is { c: not null } previous)
         {
             var section = new RankedSection(previous.c, previous.i, 1, 1, 1, 1, 1, null);
@@ -85,7 +86,7 @@ public sealed partial class Advisor(
         var query = retrieval.Query;
         if (query.OffTopic is not null || query.MentionsOtherProfession || retrieval.Best is not { } best)
         {
-            return Declines.Answer(index, retrieval, context, DeclineReason.Of(query), null, options.Value);
+            return Declines.Answer(index, knowledge.Messages(index.Language.Code), retrieval, context, DeclineReason.Of(query), null, options.Value);
         }
         var picks = query.IsComparison && query.GuideIds.Count > 1
             ? query.GuideIds.Select(g => retrieval.Sections.FirstOrDefault(r => r.Chunk.GuideId == g)).OfType<RankedSection>().ToList()
@@ -94,12 +95,12 @@ public sealed partial class Advisor(
         var missingPlace = picks.Select(p => Declines.MissingPlace(index, p.Chunk, query)).FirstOrDefault(p => p is not null);
         if (missingPlace is not null && best.Meaning >= options.Value.NearbyMeaning)
         {
-            return Declines.Answer(index, retrieval, context, DeclineReason.Place(missingPlace), picks[0], options.Value) with { Confidence = Math.Round(confidence, 3) };
+            return Declines.Answer(index, knowledge.Messages(index.Language.Code), retrieval, context, DeclineReason.Place(missingPlace), picks[0], options.Value) with { Confidence = Math.Round(confidence, 3) };
         }
         if (confidence < minConfidence || missingPlace is not null)
         {
             var nearby = best.Meaning >= options.Value.NearbyMeaning ? best : null;
-            return Declines.Answer(index, retrieval, context, DeclineReason.NotCovered, nearby, options.Value) with { Confidence = Math.Round(confidence, 3) };
+            return Declines.Answer(index, knowledge.Messages(index.Language.Code), retrieval, context, DeclineReason.NotCovered, nearby, options.Value) with { Confidence = Math.Round(confidence, 3) };
         }
         var units = picks.Select(p => AnswerComposer.Select(index, p, query, options.Value)).ToList();
         if (picks.Count == 1)
@@ -117,10 +118,10 @@ public sealed partial class Advisor(
         var suggestions = Suggestions.For(index, chunk, options.Value.SuggestionCount);
         if (!wholeSection)
         {
-            suggestions = [TellMeMore, .. suggestions.Take(options.Value.SuggestionCount - 1)];
+            suggestions = [knowledge.Messages(index.Language.Code).Get(MessageKeys.TellMeMore), .. suggestions.Take(options.Value.SuggestionCount - 1)];
         }
         return new Answer(AnswerKind.Answered, text.ToString().TrimEnd(), [Citation.Of(1, chunk)], Math.Round(confidence, 3),
-            suggestions, ExtractiveMode, new AdviceContext([chunk.GuideId], chunk.Key));
+            suggestions, ExtractiveMode, new AdviceContext([chunk.GuideId], chunk.Key, index.Language.Code));
     }
 
     private Answer ComposeComparison(KnowledgeIndex index, List<RankedSection> picks, List<IReadOnlyList<SectionUnit>> units, double confidence)
@@ -135,7 +136,7 @@ public sealed partial class Advisor(
         }
         return new Answer(AnswerKind.Answered, text.ToString().TrimEnd(), citations, Math.Round(confidence, 3),
             Suggestions.For(index, picks[0].Chunk, options.Value.SuggestionCount), ExtractiveMode,
-            new AdviceContext([.. picks.Select(p => p.Chunk.GuideId).Distinct()], picks[0].Chunk.Key));
+            new AdviceContext([.. picks.Select(p => p.Chunk.GuideId).Distinct()], picks[0].Chunk.Key, index.Language.Code));
     }
 
     [GeneratedRegex(@"^\s*(tell me more|more( details| info(rmation)?)?( please)?|go on|(show|read)( me)? (the )?(full|whole) (section|text|guide)|read more)\s*[.!?]*\s*$", RegexOptions.IgnoreCase)]

@@ -85,9 +85,9 @@ internal static partial class AnswerComposer
     /// </summary>
     private static double[] SpecificWords(KnowledgeIndex index, RankedSection section, QueryAnalysis query, IReadOnlyList<SectionUnit> units)
     {
-        var sectionTerms = TextAnalyzer.Terms(section.Chunk.Heading, index.Synonyms).ToHashSet(StringComparer.Ordinal);
+        var sectionTerms = index.Analyzer.Terms(section.Chunk.Heading, index.Synonyms).ToHashSet(StringComparer.Ordinal);
         var specific = query.TopicTerms.Where(t => index.Contains(t) && !sectionTerms.Contains(t)).ToHashSet(StringComparer.Ordinal);
-        return [.. units.Select(u => TextAnalyzer.Terms(u.Text, index.Synonyms).Distinct(StringComparer.Ordinal).Where(specific.Contains).Sum(index.Idf))];
+        return [.. units.Select(u => index.Analyzer.Terms(u.Text, index.Synonyms).Distinct(StringComparer.Ordinal).Where(specific.Contains).Sum(index.Idf))];
     }
 
     private static double[] Scores(RankedSection section, IReadOnlyList<SectionUnit> units, double[] lexical, bool asksForFigure)

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using ChatAdvisor.Knowledge;
+using ChatAdvisor.Languages;
 
 namespace ChatAdvisor.Advice;
 
@@ -28,34 +29,36 @@ internal static class Declines
 {
     private static readonly ConditionalWeakTable<KnowledgeDocument, HashSet<string>> s_guideWords = [];
 
-    public static Answer Answer(KnowledgeIndex index, Retrieval retrieval, AdviceContext context, DeclineReason reason, RankedSection? nearby, AdviceOptions options)
+    public static Answer Answer(KnowledgeIndex index, MessageSet messages, Retrieval retrieval, AdviceContext context, DeclineReason reason,
+        RankedSection? nearby, AdviceOptions options)
     {
         var text = new StringBuilder(reason.Kind switch
         {
-            "instructions" => "I can only answer from the agency's role guides, and I can't change how I work.",
-            "coding" => "I can't help with programming tasks: I only answer questions about the roles in the agency's guides.",
-            "other-profession" => "The agency's guides don't cover that role, so I won't guess.",
-            "place" => $"The {nearby?.Chunk.Role ?? "role"} guide has nothing specific to {Capitalise(reason.PlaceName!)}, so I won't guess.",
-            _ => "The agency's guides don't cover that, so I won't guess.",
+            "instructions" => messages.Get(MessageKeys.DeclineInstructions),
+            "coding" => messages.Get(MessageKeys.DeclineCoding),
+            "other-profession" => messages.Get(MessageKeys.DeclineOtherProfession),
+            "place" => messages.Get(MessageKeys.DeclinePlace, ("role", nearby?.Chunk.Role ?? (index.Documents.Count > 0 ? index.Documents[0].Role : "")), ("place", Capitalise(reason.PlaceName!))),
+            _ => messages.Get(MessageKeys.DeclineNotCovered),
         });
         var citations = new List<Citation>();
         if (nearby is not null)
         {
             // What the section has that is closest to the question, quoted as an answer would be.
             var units = AnswerComposer.Select(index, nearby, retrieval.Query, options);
-            text.Append(" What the ").Append(nearby.Chunk.Role).Append(" guide does cover is **")
-                .Append(nearby.Chunk.Heading).Append("**:\n\n");
+            text.Append(' ').Append(messages.Get(MessageKeys.DeclineNearby, ("role", nearby.Chunk.Role), ("heading", nearby.Chunk.Heading))).Append("\n\n");
             AnswerText.AppendUnits(text, units, 1);
             citations.Add(Citation.Of(1, nearby.Chunk));
         }
         else
         {
-            var roles = string.Join(" and ", index.Documents.Select(d => d.Role));
-            text.Append(" I can tell you about the ").Append(roles).Append(" roles: what they do, responsibilities, skills, qualifications, salaries in Europe and common questions.");
+            var names = index.Documents.Select(d => d.Role).ToList();
+            var roles = names.Count < 2 ? string.Concat(names)
+                : messages.Get(MessageKeys.And, ("first", string.Join(", ", names[..^1])), ("second", names[^1]));
+            text.Append(' ').Append(messages.Get(MessageKeys.DeclineTopics, ("roles", roles)));
         }
-        text.Append(nearby is null ? "\n\n" : "").Append("For anything the guides don't cover, a recruiter can help: you can send your CV here and they will get in touch.");
+        text.Append(nearby is null ? "\n\n" : "").Append(messages.Get(MessageKeys.DeclineRecruiter));
         return new Answer(AnswerKind.Abstained, text.ToString(), citations, 0, Nearby(index, retrieval, nearby), Advisor.ExtractiveMode,
-            nearby is null ? context : new AdviceContext([nearby.Chunk.GuideId], nearby.Chunk.Key));
+            nearby is null ? context : new AdviceContext([nearby.Chunk.GuideId], nearby.Chunk.Key, index.Language.Code));
     }
 
     /// <summary>A place the question names that the section's guide never mentions, if any.</summary>

@@ -19,21 +19,30 @@ public sealed partial class Intents(KnowledgeBase knowledge)
     public const float MinSimilarity = 0.6f;
 
     /// <summary><see cref="Apply"/>, <see cref="JobSearch"/> or null for a question (or anything else).</summary>
-    public async Task<string?> RecognizeAsync(string text, CancellationToken cancellationToken)
+    public Task<string?> RecognizeAsync(string text, CancellationToken cancellationToken) => RecognizeAsync(text, "en", cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RecognizeAsync(string, CancellationToken)"/> for a message in <paramref name="language"/>: the
+    /// English patterns still apply (visitors write "CV" everywhere), then the examples of
+    /// <c>knowledge/&lt;code&gt;/intents.yaml</c>, compared by their words in that language.
+    /// </summary>
+    public async Task<string?> RecognizeAsync(string text, string language, CancellationToken cancellationToken)
     {
-        var normalized = text.Trim().ToLowerInvariant().Replace('’', '\'');
-        if (normalized.Length == 0 || normalized.Length > 300)
+        if (language != "en" && knowledge.Translated(language) is { } translated)
+        {
+            if (string.Equals(text.Trim(), knowledge.Messages(language).Get(Languages.MessageKeys.SendCv), StringComparison.OrdinalIgnoreCase))
+            {
+                return Apply;
+            }
+            return Pattern(text) ?? ByExampleWords(translated, text);
+        }
+        if (text.Trim().Length is 0 or > 300)
         {
             return null;
         }
-        // Sending a CV wins over the jobs it is for ("where do I send my CV for MLOps jobs?").
-        if (ApplyPattern().IsMatch(normalized) && !QuestionAboutApplyingPattern().IsMatch(normalized))
+        if (Pattern(text) is { } clear)
         {
-            return Apply;
-        }
-        if (JobSearchPattern().IsMatch(normalized) && !AboutTheGuidesPattern().IsMatch(normalized))
-        {
-            return JobSearch;
+            return clear;
         }
         var index = knowledge.Current;
         if (index.Semantic is null || knowledge.Embedder is null || index.Semantic.Intents.Count == 0)
@@ -51,6 +60,60 @@ public sealed partial class Intents(KnowledgeBase knowledge)
         var guides = index.Semantic.Score(vector).Max(s => s.Best);
         return similarity >= MinSimilarity && similarity > guides + 0.05f ? intent : null;
     }
+
+    private static string? Pattern(string text)
+    {
+        var normalized = text.Trim().ToLowerInvariant().Replace('’', '\'');
+        if (normalized.Length == 0 || normalized.Length > 300)
+        {
+            return null;
+        }
+        // Sending a CV wins over the jobs it is for ("where do I send my CV for MLOps jobs?").
+        if (ApplyPattern().IsMatch(normalized) && !QuestionAboutApplyingPattern().IsMatch(normalized))
+        {
+            return Apply;
+        }
+        return JobSearchPattern().IsMatch(normalized) && !AboutTheGuidesPattern().IsMatch(normalized) ? JobSearch : null;
+    }
+
+    /// <summary>
+    /// The intent whose example shares most of its words with the message (F1 of the two word sets at least
+    /// <see cref="MinWordOverlap"/>, two words or more in common), and only when no guide section covers the message
+    /// better: "Welche Branchen stellen MLOps Engineers ein?" stays a question.
+    /// </summary>
+    private static string? ByExampleWords(KnowledgeIndex index, string text)
+    {
+        var words = index.Analyzer.Terms(text, index.Synonyms, index.Normalize).ToHashSet(StringComparer.Ordinal);
+        if (words.Count == 0 || index.Intents.Examples.Count == 0)
+        {
+            return null;
+        }
+        var best = index.Intents.Examples
+            .Select(e => (e.Intent, Score: Overlap(words, index.Analyzer.Terms(e.Text, index.Synonyms).ToHashSet(StringComparer.Ordinal))))
+            .MaxBy(e => e.Score.F1);
+        if (best.Score.F1 < MinWordOverlap || best.Score.Shared < 2)
+        {
+            return null;
+        }
+        var guides = index.ChunkTerms.Max(t => Overlap(words, t).Recall);
+        return best.Score.Recall > guides ? best.Intent : null;
+    }
+
+    /// <summary>Word overlap of a message with a text: shared words, their share of the message (recall) and F1.</summary>
+    private static (int Shared, double Recall, double F1) Overlap(HashSet<string> message, HashSet<string> other)
+    {
+        if (other.Count == 0)
+        {
+            return (0, 0, 0);
+        }
+        var shared = message.Count(other.Contains);
+        var recall = (double)shared / message.Count;
+        var precision = (double)shared / other.Count;
+        return (shared, recall, shared == 0 ? 0 : 2 * precision * recall / (precision + recall));
+    }
+
+    /// <summary>How much of a translated example a message must share (see <see cref="ByExampleWords"/>).</summary>
+    public const double MinWordOverlap = 0.5;
 
     [GeneratedRegex(@"\b(find|get|land|search|show|send|give|list|recommend|point)\b.{0,30}\b(jobs?|openings?|vacanc(y|ies)|positions?|listings?|postings?|adverts?|ads)\b|\b(any|are there|got any|have you got|do you have)\b.{0,40}\b(jobs?|openings?|vacanc(y|ies)|positions?|roles?|listings?|postings?)\b( (open|available|going))?|\b(job board|job links?|links? to (jobs|openings|vacancies))\b|\b(which|what) (companies|employers|firms)\b.{0,30}\b(hiring|recruiting)\b|\b(jobs?|openings?|positions?|vacanc(y|ies))\b.{0,15}\b(are|is) (open|available)\b")]
     private static partial Regex JobSearchPattern();

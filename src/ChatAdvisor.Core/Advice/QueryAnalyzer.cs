@@ -21,7 +21,7 @@ internal static partial class QueryAnalyzer
 
     public static QueryAnalysis Analyze(string question, KnowledgeIndex index, AdviceContext context)
     {
-        var terms = TextAnalyzer.Terms(question, index.Synonyms, index.Repair);
+        var terms = index.Analyzer.Terms(question, index.Synonyms, index.Normalize);
         var roleTerms = new HashSet<string>(StringComparer.Ordinal);
         var guides = new List<string>();
         foreach (var alias in index.RoleAliases)
@@ -43,7 +43,7 @@ internal static partial class QueryAnalyzer
             guides.InsertRange(0, context.GuideIds.Except(guides));
         }
         var isComparison = guides.Count > 1 || asksToCompare;
-        var comparisonTerms = guides.Count > 1 ? TextAnalyzer.Terms("difference compare versus", index.Synonyms).ToHashSet(StringComparer.Ordinal) : [];
+        var comparisonTerms = guides.Count > 1 ? index.Analyzer.Terms("difference compare versus", index.Synonyms).ToHashSet(StringComparer.Ordinal) : [];
         // Everyday words the guides do not use say nothing about the topic; unknown topic words still count.
         var topic = terms.Where(t => !roleTerms.Contains(t) && !comparisonTerms.Contains(t) && !CommonWords.Contains(t))
             .Distinct(StringComparer.Ordinal).ToList();
@@ -56,7 +56,7 @@ internal static partial class QueryAnalyzer
         // In a follow-up, "engineers" on its own means the role already being discussed, and another occupation
         // set against it ("how's that different from a data scientist?") is a comparison the guide may answer.
         var comparingInFollowUp = isFollowUp && (asksToCompare || context.LastSectionKey?.Contains("-vs-", StringComparison.Ordinal) == true);
-        var otherProfession = !namesRole && !comparingInFollowUp && TextAnalyzer.Keys(question).Concat(topic)
+        var otherProfession = !namesRole && !comparingInFollowUp && index.Analyzer.Keys(question).Concat(topic)
             .Any(t => s_professions.Contains(t) && !(isFollowUp && t == "engineer"));
         return new QueryAnalysis(
             question,

@@ -14,7 +14,7 @@ public sealed class Retriever(KnowledgeBase knowledge, IOptions<AdviceOptions> o
 {
     public async Task<Retrieval> SearchAsync(string question, AdviceContext context, CancellationToken cancellationToken)
     {
-        var index = knowledge.Current;
+        var index = knowledge.For(context.Language);
         var query = QueryAnalyzer.Analyze(question, index, context);
         var similarities = await SimilaritiesAsync(index, question, query, context, cancellationToken);
         return Rank(index, query, context, similarities);
@@ -55,14 +55,14 @@ public sealed class Retriever(KnowledgeBase knowledge, IOptions<AdviceOptions> o
         var changed = false;
         for (var i = 0; i < words.Length; i++)
         {
-            var word = TextAnalyzer.Words(words[i]).FirstOrDefault();
-            if (word is null || TextAnalyzer.IsStopWord(word))
+            var word = TermAnalyzer.Words(words[i]).FirstOrDefault();
+            if (word is null || index.Analyzer.IsStopWord(word))
             {
                 continue;
             }
-            var stem = TextAnalyzer.Stem(word);
+            var stem = index.Analyzer.Stem(word);
             var repair = index.Repair(stem);
-            if (repair != stem && !TextAnalyzer.IsStopWord(repair))
+            if (repair != stem && !index.Analyzer.IsStopWord(repair))
             {
                 words[i] = repair;
                 changed = true;

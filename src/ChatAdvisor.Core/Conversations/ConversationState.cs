@@ -17,6 +17,12 @@ public sealed record ConversationState(AdviceContext Advice, int AnswersGiven)
     /// <summary>The answer a visitor just rated "not helpful", while the bot asks why (optional for them).</summary>
     public string? FeedbackReasonFor { get; init; }
 
+    /// <summary>
+    /// The language the visitor is answered in (ISO 639-1), once known: from what they write, their client's locale,
+    /// or their asking for one. Null until the first message or welcome decides it.
+    /// </summary>
+    public string? Language { get; init; }
+
     /// <summary>Whether the welcome was sent (Teams announces an install twice).</summary>
     public bool Welcomed { get; init; }
 

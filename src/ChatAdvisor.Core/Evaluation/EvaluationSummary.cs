@@ -10,6 +10,9 @@ namespace ChatAdvisor.Evaluation;
 /// </summary>
 public sealed record EvaluationSummary(string Mode, EvaluationReport Dev, EvaluationReport HeldOut)
 {
+    /// <summary>The held-out set of each other language (<c>tests/eval/heldout/languages/&lt;code&gt;.jsonl</c>).</summary>
+    public IReadOnlyList<(string Language, EvaluationReport Report)> Languages { get; init; } = [];
+
     public string ToMarkdown()
     {
         var md = new StringBuilder();
@@ -23,6 +26,20 @@ public sealed record EvaluationSummary(string Mode, EvaluationReport Dev, Evalua
         foreach (var ((name, dev), (_, heldOut)) in Dev.Metrics().Zip(HeldOut.Metrics()))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {dev} | {heldOut} | {gates.GetValueOrDefault(name, "")} |");
+        }
+        if (Languages.Count > 0)
+        {
+            md.AppendLine().AppendLine("## Held-out sets in other languages").AppendLine();
+            md.AppendLine("Written from the seed pages in each language by a writer who saw neither the translated guides nor the bot "
+                + "(`tests/eval/heldout/languages/`); gated like the English held-out set.").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"| Metric | {string.Join(" | ", Languages.Select(l => $"{l.Language} ({l.Report.Results.Count})"))} | Gate |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"|---|{string.Concat(Languages.Select(_ => "---|"))}---|");
+            var metrics = Languages.Select(l => l.Report.Metrics().ToList()).ToList();
+            for (var m = 0; m < metrics[0].Count; m++)
+            {
+                var name = metrics[0][m].Name;
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {string.Join(" | ", metrics.Select(l => l[m].Value))} | {gates.GetValueOrDefault(name, "")} |");
+            }
         }
         md.AppendLine().AppendLine("## Held-out set by kind").AppendLine();
         HeldOut.AppendKinds(md);

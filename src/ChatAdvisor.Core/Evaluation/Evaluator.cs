@@ -18,12 +18,12 @@ public delegate Task<EvaluatedTurn> TurnAnswerer(string question, AdviceContext 
 /// and (for quoted answers) every quoted sentence is in that section; a figure is faithful when a cited section
 /// contains it; a fact counts when it matches the answer and, for the held-out set, a cited section too.
 /// </summary>
-public sealed partial class Evaluator(Advisor advisor, Intents intents, KnowledgeBase knowledge)
+public sealed partial class Evaluator(Advisor advisor, Intents intents, KnowledgeBase knowledge, Languages.LanguageDetector languages)
 {
     /// <summary>The advisor as the bot uses it: hand-off intents first, then an answer.</summary>
     public TurnAnswerer Advisor(double? minConfidence = null) => async (question, context, cancellationToken) =>
     {
-        if (await intents.RecognizeAsync(question, cancellationToken) is { } intent)
+        if (await intents.RecognizeAsync(question, context.Language, cancellationToken) is { } intent)
         {
             return new EvaluatedTurn(null, [], intent);
         }
@@ -33,19 +33,35 @@ public sealed partial class Evaluator(Advisor advisor, Intents intents, Knowledg
 
     public async Task<EvaluationReport> RunAsync(IReadOnlyList<GoldItem> items, TurnAnswerer answerer, CancellationToken cancellationToken)
     {
-        var sections = knowledge.Current.Chunks.ToDictionary(c => c.Key, StringComparer.Ordinal);
         var results = new List<EvaluationResult>(items.Count);
         foreach (var item in items)
         {
-            var context = AdviceContext.Empty;
+            // As the bot does: each message decides the language (the item's language stands in for the client's
+            // locale); a message that only asks for another language is not answered.
+            var context = AdviceContext.Empty with { Language = item.Language ?? "en" };
             foreach (var turn in item.Turns.Take(item.Turns.Count - 1))
             {
-                context = (await answerer(turn, context, cancellationToken)).Answer?.Context ?? context;
+                var decision = languages.Detect(turn, item.Language, context.Language);
+                context = context with { Language = decision.Language };
+                if (!decision.Requested)
+                {
+                    context = (await answerer(turn, context, cancellationToken)).Answer?.Context ?? context;
+                }
             }
+            context = context with { Language = languages.Detect(item.Turns[^1], item.Language, context.Language).Language };
             var started = Stopwatch.GetTimestamp();
             var judged = await answerer(item.Turns[^1], context, cancellationToken);
             var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            results.Add(Score(item, judged, sections, latency));
+            var sections = knowledge.For(context.Language).Chunks.ToDictionary(c => c.Key, StringComparer.Ordinal);
+            var result = Score(item, judged, sections, latency);
+            if (result.ValidCitations < result.Citations && context.Language != "en")
+            {
+                // An answer may come from the English guides (a language without a translation): judge it by those.
+                var english = Score(item, judged, knowledge.Current.Chunks.ToDictionary(c => c.Key, StringComparer.Ordinal), latency);
+                result = english.ValidCitations > result.ValidCitations ? english : result;
+            }
+            // A switch item is right only in the language asked for.
+            results.Add(item.LanguageExpected is { } expected && context.Language != expected ? result with { Correct = false } : result);
         }
         return new EvaluationReport(results);
     }

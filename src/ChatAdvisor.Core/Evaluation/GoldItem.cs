@@ -22,6 +22,14 @@ public sealed record GoldItem(
     public const string Apply = "apply";
     public const string JobSearch = "jobsearch";
 
+    /// <summary>The language the visitor writes in (per-language held-out sets); English when absent.</summary>
+    [JsonPropertyName("lang")]
+    public string? Language { get; init; }
+
+    /// <summary>For a conversation that switches language: the language the judged answer must be in.</summary>
+    [JsonPropertyName("lang_expected")]
+    public string? LanguageExpected { get; init; }
+
     public bool ShouldAnswer => Expect == Answer;
 
     public bool IsIntent => Expect is Apply or JobSearch;

@@ -80,7 +80,7 @@ public static partial class GuideParser
             throw new KnowledgeFormatException(file, bodyStart + 1, "the guide has no '## ' sections");
         }
         return new KnowledgeDocument(front.Id!, front.Title!, front.Role!, front.Aliases ?? [], front.Source ?? "",
-            front.LastReviewed!.Value, sections);
+            front.LastReviewed!.Value, sections) { DeclaredLanguage = front.Language };
     }
 
     private static (ImportMetadata Front, int BodyStart) ReadFrontMatter(string[] lines, string file)

@@ -8,4 +8,8 @@ public sealed record KnowledgeDocument(
     IReadOnlyList<string> Aliases,
     string Source,
     DateOnly LastReviewed,
-    IReadOnlyList<Chunk> Chunks);
+    IReadOnlyList<Chunk> Chunks)
+{
+    /// <summary>The <c>lang</c> of its front matter, if any; the folder it is in decides (<c>knowledge/de/</c> is German).</summary>
+    public string? DeclaredLanguage { get; init; }
+}

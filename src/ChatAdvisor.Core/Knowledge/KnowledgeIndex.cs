@@ -15,20 +15,22 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly Dictionary<string, int> _documentFrequency;
     private readonly HashSet<string> _wordKeys;
     private readonly ConcurrentDictionary<string, string> _repairs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]?> _compounds = new(StringComparer.Ordinal);
 
-    private KnowledgeIndex(IReadOnlyList<KnowledgeDocument> documents, SynonymSet synonyms, IntentExamples intents)
+    private KnowledgeIndex(IReadOnlyList<KnowledgeDocument> documents, SynonymSet synonyms, IntentExamples intents, TermAnalyzer analyzer)
     {
+        Analyzer = analyzer;
         Documents = documents;
         Synonyms = synonyms;
         Intents = intents;
         Chunks = [.. documents.SelectMany(d => d.Chunks)];
         Units = [.. Chunks.Select(c => SectionUnits.Split(c.Text))];
-        ChunkTerms = [.. Chunks.Select(c => TextAnalyzer.Terms($"{c.Heading} {string.Join(' ', c.AlternateQuestions)} {c.Text}", synonyms).ToHashSet(StringComparer.Ordinal))];
-        _wordKeys = [.. Chunks.SelectMany(c => TextAnalyzer.Keys($"{c.Heading} {string.Join(' ', c.AlternateQuestions)} {c.Text}"))
-            .Concat(documents.SelectMany(d => d.Aliases.Append(d.Role)).SelectMany(TextAnalyzer.Keys))
+        ChunkTerms = [.. Chunks.Select(c => analyzer.Terms($"{c.Heading} {string.Join(' ', c.AlternateQuestions)} {c.Text}", synonyms).ToHashSet(StringComparer.Ordinal))];
+        _wordKeys = [.. Chunks.SelectMany(c => analyzer.Keys($"{c.Heading} {string.Join(' ', c.AlternateQuestions)} {c.Text}"))
+            .Concat(documents.SelectMany(d => d.Aliases.Append(d.Role)).SelectMany(analyzer.Keys))
             .Concat(synonyms.Members)
-            .Where(k => !TextAnalyzer.IsStopWord(k))];
-        RoleAliases = [.. documents.SelectMany(d => d.Aliases.Append(d.Role).Select(a => new RoleAlias(d.Id, TextAnalyzer.Terms(a, synonyms))))
+            .Where(k => !analyzer.IsStopWord(k))];
+        RoleAliases = [.. documents.SelectMany(d => d.Aliases.Append(d.Role).Select(a => new RoleAlias(d.Id, analyzer.Terms(a, synonyms))))
             .Where(a => a.Terms.Count > 0)];
         _documentFrequency = new(StringComparer.Ordinal);
         foreach (var term in ChunkTerms.SelectMany(t => t))
@@ -47,6 +49,11 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     public IReadOnlyList<KnowledgeDocument> Documents { get; }
+
+    /// <summary>How this index's language compares words; every question asked of it goes through the same.</summary>
+    public TermAnalyzer Analyzer { get; }
+
+    public Languages.LanguageProfile Language => Analyzer.Language;
 
     public IReadOnlyList<Chunk> Chunks { get; }
 
@@ -69,8 +76,8 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>Each guide's role names as terms, for spotting which role a question is about.</summary>
     public IReadOnlyList<RoleAlias> RoleAliases { get; }
 
-    public static KnowledgeIndex Build(IReadOnlyList<KnowledgeDocument> documents, SynonymSet synonyms, IntentExamples? intents = null) =>
-        new(documents, synonyms, intents ?? IntentExamples.Empty);
+    public static KnowledgeIndex Build(IReadOnlyList<KnowledgeDocument> documents, SynonymSet synonyms, IntentExamples? intents = null, TermAnalyzer? analyzer = null) =>
+        new(documents, synonyms, intents ?? IntentExamples.Empty, analyzer ?? TermAnalyzer.English);
 
     /// <summary>Attaches the section vectors, once, before the index is put in service.</summary>
     internal KnowledgeIndex WithSemantic(SemanticIndex? semantic)
@@ -87,6 +94,46 @@ public sealed class KnowledgeIndex : IDisposable
         var n = Chunks.Count;
         var df = _documentFrequency.GetValueOrDefault(term);
         return Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
+    }
+
+    /// <summary>
+    /// A question's word key as the index knows it: itself, its typo repaired, or, in a language that joins words
+    /// ("Modellüberwachung"), the known words it is made of ("modell", "uberwach").
+    /// </summary>
+    public IEnumerable<string> Normalize(string key)
+    {
+        if (Analyzer.Language.CompoundWords && key.Length >= 8 && !_wordKeys.Contains(key) && !char.IsDigit(key[0]))
+        {
+            var parts = _compounds.GetOrAdd(key, Split);
+            if (parts is not null)
+            {
+                return parts;
+            }
+        }
+        return [Repair(key)];
+    }
+
+    /// <summary>Two known words (the second stemmed as the analyser would), optionally joined by s, n, e, en or er.</summary>
+    private string[]? Split(string key)
+    {
+        for (var i = key.Length - 4; i >= 4; i--)
+        {
+            var head = key[..i];
+            var tail = Analyzer.Stem(key[i..]);
+            if (!_wordKeys.Contains(tail))
+            {
+                continue;
+            }
+            foreach (var joint in (string[])["", "s", "n", "e", "en", "er"])
+            {
+                if (head.EndsWith(joint, StringComparison.Ordinal) && head.Length - joint.Length >= 4
+                    && _wordKeys.Contains(Analyzer.Stem(head[..^joint.Length])))
+                {
+                    return [Analyzer.Stem(head[..^joint.Length]), tail];
+                }
+            }
+        }
+        return null;
     }
 
     /// <summary>
@@ -108,7 +155,7 @@ public sealed class KnowledgeIndex : IDisposable
         var allowed = key.Length >= 8 ? 2 : 1;
         string? best = null;
         var bestDistance = allowed + 1;
-        foreach (var candidate in _wordKeys.Concat(TextAnalyzer.StopWords))
+        foreach (var candidate in _wordKeys.Concat(Analyzer.StopWords))
         {
             if (Math.Abs(candidate.Length - key.Length) > allowed || candidate.Length < 3 || (key.Length < 6 && candidate[0] != key[0]))
             {
@@ -214,7 +261,7 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     private string Analyze(string text) =>
-        string.Join(' ', TextAnalyzer.Terms(text, Synonyms));
+        string.Join(' ', Analyzer.Terms(text, Synonyms));
 }
 
 /// <summary>One way of naming a guide's role, as analysed terms.</summary>

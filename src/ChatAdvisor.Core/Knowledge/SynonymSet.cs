@@ -13,14 +13,15 @@ public sealed class SynonymSet
     private readonly Dictionary<string, string> _words = new(StringComparer.Ordinal);
     private readonly List<(string[] Phrase, string Canonical)> _phrases = [];
 
-    public SynonymSet(IEnumerable<IReadOnlyList<string>> groups)
+    public SynonymSet(IEnumerable<IReadOnlyList<string>> groups, TermAnalyzer? analyzer = null)
     {
+        analyzer ??= TermAnalyzer.English;
         foreach (var group in groups.Where(g => g.Count > 1))
         {
-            var canonical = string.Join('_', TextAnalyzer.Keys(group[0]));
+            var canonical = string.Join('_', analyzer.Keys(group[0]));
             foreach (var member in group)
             {
-                var keys = TextAnalyzer.Keys(member).ToArray();
+                var keys = analyzer.Keys(member).ToArray();
                 Members.UnionWith(keys);
                 if (keys.Length == 1)
                 {
@@ -41,12 +42,15 @@ public sealed class SynonymSet
     /// <summary>Every word key that occurs in some group (used to repair typos).</summary>
     public HashSet<string> Members { get; } = new(StringComparer.Ordinal);
 
-    public static SynonymSet Parse(string yaml, string file)
+    public static SynonymSet Parse(string yaml, string file) => Parse(yaml, file, TermAnalyzer.English);
+
+    /// <summary>A synonyms file of one language, its members compared with that language's stemmer.</summary>
+    public static SynonymSet Parse(string yaml, string file, TermAnalyzer analyzer)
     {
         try
         {
             var doc = new DeserializerBuilder().Build().Deserialize<SynonymFile>(yaml);
-            return new SynonymSet(doc?.Groups ?? []);
+            return new SynonymSet(doc?.Groups ?? [], analyzer);
         }
         catch (YamlException ex)
         {

@@ -23,9 +23,13 @@ public static class TextAnalyzer
     };
 
     /// <summary>Lower-cased, accent-free words and numbers ("€50,000" gives "50000").</summary>
-    public static IEnumerable<string> Words(string text)
+    public static IEnumerable<string> Words(string text) => Words(text, keepAccents: false);
+
+    /// <summary>Lower-cased words and numbers; with <paramref name="keepAccents"/> as written, for a stemmer that needs them.</summary>
+    internal static IEnumerable<string> Words(string text, bool keepAccents)
     {
-        var normalized = RemoveDiacritics(text.ToLowerInvariant());
+        var lower = text.ToLowerInvariant();
+        var normalized = keepAccents ? lower.Normalize(NormalizationForm.FormC) : RemoveDiacritics(lower);
         var word = new StringBuilder();
         for (var i = 0; i < normalized.Length; i++)
         {
@@ -36,6 +40,10 @@ public static class TextAnalyzer
             }
             else if ((c is ',' or '.') && word.Length > 0 && char.IsDigit(word[^1])
                      && i + 1 < normalized.Length && char.IsDigit(normalized[i + 1]))
+            {
+                continue;
+            }
+            else if (c is ' ' or '\u00a0' or '\u202f' && IsThousandsGroup(normalized, word, i))
             {
                 continue;
             }
@@ -116,7 +124,13 @@ public static class TextAnalyzer
     private static string TrimDouble(string stem) =>
         stem.Length > 3 && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'z') ? stem[..^1] : stem;
 
-    private static string RemoveDiacritics(string text)
+    /// <summary>A space inside a number written the French way ("70 000"): digits before, exactly three after.</summary>
+    private static bool IsThousandsGroup(string text, StringBuilder word, int i) =>
+        word.Length is > 0 and <= 3 && char.IsDigit(word[^1]) && word.ToString().All(char.IsDigit)
+        && i + 3 < text.Length && char.IsDigit(text[i + 1]) && char.IsDigit(text[i + 2]) && char.IsDigit(text[i + 3])
+        && (i + 4 == text.Length || !char.IsLetterOrDigit(text[i + 4]));
+
+    internal static string RemoveDiacritics(string text)
     {
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ChatAdvisor.Advice;
 using ChatAdvisor.Conversations;
 using ChatAdvisor.Knowledge;
+using ChatAdvisor.Languages;
 using ChatAdvisor.Web.Bot.CvUpload;
 using ChatAdvisor.Web.Bot.Protocol;
 using ChatAdvisor.Web.Bot.Teams;
@@ -13,6 +14,7 @@ public sealed partial class AdvisorBot(
     Advisor advisor,
     Intents intents,
     KnowledgeBase knowledge,
+    LanguageDetector languages,
     ConversationStore conversations,
     CvUploadHandler cvUpload,
     FeedbackHandler feedback,
@@ -64,14 +66,17 @@ public sealed partial class AdvisorBot(
         {
             return;
         }
-        await WelcomeAsync(turn, cancellationToken);
-        await conversations.SaveStateAsync(turn.ConversationId, state with { Welcomed = true }, version, cancellationToken);
+        // The client's language (Web Chat: the browser's; Teams: the client's) until the visitor writes.
+        var language = LanguageCatalog.Find(turn.Activity.Locale) is { } hinted && languages.IsEnabled(hinted.Code) ? hinted.Code : "en";
+        await WelcomeAsync(turn, language, cancellationToken);
+        await conversations.SaveStateAsync(turn.ConversationId, state with { Welcomed = true, Language = state.Language ?? language }, version, cancellationToken);
     }
 
-    private async Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken)
+    private async Task WelcomeAsync(TurnContext turn, string language, CancellationToken cancellationToken)
     {
-        var reply = AnswerRenderer.WithSuggestions(turn.CreateReply(BotMessages.Welcome), Suggestions.Starters(knowledge.Current, 1));
-        await turn.SendAsync(reply with { Entities = [AnswerRenderer.AiMessageEntity([])] }, cancellationToken);
+        var messages = knowledge.Messages(language);
+        var reply = AnswerRenderer.WithSuggestions(turn.CreateReply(messages.Get(MessageKeys.Welcome)), Suggestions.Starters(knowledge.For(language), 1));
+        await turn.SendAsync(reply with { Locale = messages.Language, Entities = [AnswerRenderer.AiMessageEntity([])] }, cancellationToken);
     }
 
     private async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -83,11 +88,22 @@ public sealed partial class AdvisorBot(
             return;
         }
         ConversationState next;
+        var decision = languages.Detect(text, turn.Activity.Locale, state.Language);
+        var inLanguage = state with { Language = decision.Language, Advice = state.Advice with { Language = decision.Language } };
         try
         {
-            var (afterFeedback, handled) = await feedback.TryTakeReasonAsync(turn, state, text, cancellationToken);
-            next = handled ? afterFeedback
-                : await cvUpload.TryHandleAsync(turn, afterFeedback, cancellationToken) ?? await AdviseAsync(turn, text, afterFeedback, cancellationToken);
+            if (decision.Requested && state.CvDialog is null && state.DataRequest is null)
+            {
+                // "auf Deutsch bitte": say so in the language asked for, with questions to start from in it.
+                var messages = knowledge.Messages(decision.Language);
+                await turn.SendAsync(AnswerRenderer.WithSuggestions(turn.CreateReply(messages.Get(MessageKeys.LanguageSwitched)) with { Locale = decision.Language },
+                    Suggestions.Starters(knowledge.For(decision.Language), 1)), cancellationToken);
+                next = inLanguage;
+            }
+            else
+            {
+                next = await HandleAsync(turn, text, inLanguage, cancellationToken);
+            }
         }
         finally
         {
@@ -103,23 +119,37 @@ public sealed partial class AdvisorBot(
         }
     }
 
+    private async Task<ConversationState> HandleAsync(TurnContext turn, string text, ConversationState state, CancellationToken cancellationToken)
+    {
+        ConversationState next;
+        {
+            var (afterFeedback, handled) = await feedback.TryTakeReasonAsync(turn, state, text, cancellationToken);
+            next = handled ? afterFeedback
+                : await cvUpload.TryHandleAsync(turn, afterFeedback, cancellationToken) ?? await AdviseAsync(turn, text, afterFeedback, cancellationToken);
+        }
+        return next;
+    }
+
     private async Task<ConversationState> AdviseAsync(TurnContext turn, string text, ConversationState state, CancellationToken cancellationToken)
     {
         if (text.Length == 0)
         {
             return state;
         }
+        var language = state.Advice.Language;
+        var messages = knowledge.Messages(language);
+        var sendCv = messages.Get(MessageKeys.SendCv);
         if (GreetingPattern().IsMatch(text) || HelpPattern().IsMatch(text))
         {
-            var message = HelpPattern().IsMatch(text) ? BotMessages.Help : BotMessages.Greeting;
-            await turn.SendAsync(AnswerRenderer.WithSuggestions(turn.CreateReply(message), Suggestions.Starters(knowledge.Current, 1)), cancellationToken);
+            var message = messages.Get(HelpPattern().IsMatch(text) ? MessageKeys.Help : MessageKeys.Greeting);
+            await turn.SendAsync(AnswerRenderer.WithSuggestions(turn.CreateReply(message) with { Locale = language }, Suggestions.Starters(knowledge.For(language), 1)), cancellationToken);
             return state;
         }
-        if (await intents.RecognizeAsync(text, cancellationToken) == Intents.JobSearch)
+        if (await intents.RecognizeAsync(text, language, cancellationToken) == Intents.JobSearch)
         {
             // The guides hold no openings: say so, and offer the way that does lead to jobs.
-            await turn.SendAsync(AnswerRenderer.WithSuggestions(turn.CreateReply(BotMessages.NoListings),
-                [CvMessages.SendCv, .. Suggestions.Starters(knowledge.Current, 1).Take(2)]), cancellationToken);
+            await turn.SendAsync(AnswerRenderer.WithSuggestions(turn.CreateReply(messages.Get(MessageKeys.NoListings)) with { Locale = language },
+                [sendCv, .. Suggestions.Starters(knowledge.For(language), 1).Take(2)]), cancellationToken);
             return state with { CvOffered = true };
         }
         var stream = AnswerStream.IsSupported(turn) ? new AnswerStream(turn, time) : null;
@@ -131,16 +161,16 @@ public sealed partial class AdvisorBot(
         {
             answer = answer with
             {
-                Text = answer.Text + "\n\n" + CvMessages.Offer,
-                SuggestedQuestions = [CvMessages.SendCv, .. answer.SuggestedQuestions.Take(2)],
+                Text = answer.Text + "\n\n" + messages.Get(MessageKeys.CvOffer),
+                SuggestedQuestions = [sendCv, .. answer.SuggestedQuestions.Take(2)],
             };
         }
         if (!answered)
         {
             // A decline leads somewhere: to a recruiter through the CV dialog, or to what the guides do cover nearby.
-            answer = answer with { SuggestedQuestions = [CvMessages.SendCv, .. answer.SuggestedQuestions.Take(2)] };
+            answer = answer with { SuggestedQuestions = [sendCv, .. answer.SuggestedQuestions.Take(2)] };
         }
-        var reply = AnswerRenderer.Render(turn, answer);
+        var reply = AnswerRenderer.Render(turn, answer) with { Locale = language };
         await turn.SendAsync(stream?.Finish(reply) ?? reply, cancellationToken);
         return state with
         {

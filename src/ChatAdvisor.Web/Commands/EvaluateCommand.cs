@@ -15,10 +15,15 @@ internal static class EvaluateCommand
         var root = RepositoryRoot();
         var reportPath = Option(args, "--report") is { } given ? Path.GetFullPath(given, root) : null;
         List<GoldItem> dev, heldOut;
+        List<(string Language, List<GoldItem> Items)> languages;
         try
         {
             dev = GoldItem.Load(Path.Combine(root, "tests", "eval", "gold-set.jsonl"));
             heldOut = GoldItem.Load(Path.Combine(root, "tests", "eval", "heldout", "questions.jsonl"), factsAreRegex: true);
+            var folder = Path.Combine(root, "tests", "eval", "heldout", "languages");
+            languages = Directory.Exists(folder)
+                ? [.. Directory.GetFiles(folder, "*.jsonl").Order(StringComparer.Ordinal).Select(f => (Path.GetFileNameWithoutExtension(f), GoldItem.Load(f, factsAreRegex: true)))]
+                : [];
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException)
         {
@@ -26,13 +31,19 @@ internal static class EvaluateCommand
             return 2;
         }
         var evaluator = services.GetRequiredService<Evaluator>();
+        var perLanguage = new List<(string, EvaluationReport)>();
+        foreach (var (language, items) in languages)
+        {
+            perLanguage.Add((language, await evaluator.RunAsync(items, evaluator.Advisor(), cancellationToken)));
+        }
         var summary = new EvaluationSummary("extractive, local embeddings",
             await evaluator.RunAsync(dev, evaluator.Advisor(), cancellationToken),
-            await evaluator.RunAsync(heldOut, evaluator.Advisor(), cancellationToken));
-        Console.WriteLine($"{"metric",-40}{"dev",10}{"held-out",10}");
-        foreach (var ((name, d), (_, h)) in summary.Dev.Metrics().Zip(summary.HeldOut.Metrics()))
+            await evaluator.RunAsync(heldOut, evaluator.Advisor(), cancellationToken)) { Languages = perLanguage };
+        Console.WriteLine($"{"metric",-40}{"dev",10}{"held-out",10}{string.Concat(perLanguage.Select(l => $"{l.Item1,8}"))}");
+        var columns = perLanguage.Select(l => l.Item2.Metrics().ToList()).ToList();
+        foreach (var (((name, d), (_, h)), m) in summary.Dev.Metrics().Zip(summary.HeldOut.Metrics()).Select((x, i) => (x, i)))
         {
-            Console.WriteLine($"{name,-40}{d,10}{h,10}");
+            Console.WriteLine($"{name,-40}{d,10}{h,10}{string.Concat(columns.Select(c => $"{c[m].Value,8}"))}");
         }
         if (reportPath is not null)
         {
@@ -43,6 +54,13 @@ internal static class EvaluateCommand
         {
             var md = new System.Text.StringBuilder();
             summary.Dev.AppendFailures(md);
+            Console.WriteLine(md);
+        }
+        if (Option(args, "--kinds") is { } kindsOf && perLanguage.FirstOrDefault(l => l.Item1 == kindsOf) is { Item2: { } report })
+        {
+            // Counts per kind only: the held-out questions themselves are not shown.
+            var md = new System.Text.StringBuilder();
+            report.AppendKinds(md);
             Console.WriteLine(md);
         }
         if (args.Contains("--sweep"))
@@ -57,7 +75,8 @@ internal static class EvaluateCommand
             }
         }
         var failures = QualityGates.Failures(summary.Dev, QualityGates.Dev).Select(f => $"dev: {f}")
-            .Concat(QualityGates.Failures(summary.HeldOut, QualityGates.HeldOut).Select(f => $"held-out: {f}")).ToList();
+            .Concat(QualityGates.Failures(summary.HeldOut, QualityGates.HeldOut).Select(f => $"held-out: {f}"))
+            .Concat(perLanguage.SelectMany(l => QualityGates.Failures(l.Item2, QualityGates.HeldOut).Select(f => $"held-out {l.Item1}: {f}"))).ToList();
         foreach (var failure in failures)
         {
             Console.Error.WriteLine($"Gate failed: {failure}");

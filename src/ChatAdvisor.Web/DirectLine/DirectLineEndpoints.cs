@@ -80,7 +80,7 @@ public static class DirectLineEndpoints
             return failure;
         }
         var (conversationId, userId) = caller!.IsSecret ? NewIdentity() : (caller.ConversationId!, caller.UserId!);
-        var locale = await ReadLocaleAsync(context.Request, cancellationToken);
+        var locale = await ReadLocaleAsync(context.Request, cancellationToken) ?? PreferredLanguage(context.Request);
         var created = await channel.StartAsync(conversationId, userId, locale, cancellationToken);
         var body = new ConversationResponse(conversationId, tokens.Issue(conversationId, userId, caller.SessionStart), tokens.LifetimeSeconds,
             DirectLineStream.StreamUrl(context.Request, conversationId, tokens.Issue(conversationId, userId, caller.SessionStart), watermark: null));
@@ -201,6 +201,10 @@ public static class DirectLineEndpoints
             return null;
         }
     }
+
+    /// <summary>The client's first Accept-Language choice, for clients that send no locale when they start.</summary>
+    private static string? PreferredLanguage(HttpRequest request) =>
+        request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.Value).FirstOrDefault(v => v is not null and not "*");
 
     private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 }

@@ -13,11 +13,13 @@ internal sealed record ImportMetadata(
     string? Role,
     IReadOnlyList<string>? Aliases,
     string? Source,
-    DateOnly? LastReviewed);
+    DateOnly? LastReviewed,
+    string? Language = null);
 
 /// <summary>
 /// Optional YAML front matter at the top of an imported text file, with the keys of the Markdown guides
-/// (<c>id, title, role, aliases, source, last_reviewed</c>). Unlike a Markdown guide, every key is optional.
+/// (<c>id, title, role, aliases, source, last_reviewed</c>, and <c>lang</c> in a translated guide). Unlike a Markdown
+/// guide, every key is optional.
 /// </summary>
 internal static partial class ImportFrontMatter
 {
@@ -61,7 +63,7 @@ internal static partial class ImportFrontMatter
             throw new KnowledgeFormatException(file, 2, $"id '{fields.Id}' must be lower-case kebab-case");
         }
         return (new ImportMetadata(Blank(fields.Id), Blank(fields.Title), Blank(fields.Role), fields.Aliases,
-            Blank(fields.Source), ParseDate(fields.LastReviewed, file)), end + 1);
+            Blank(fields.Source), ParseDate(fields.LastReviewed, file), Blank(fields.Lang)), end + 1);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -93,5 +95,7 @@ internal static partial class ImportFrontMatter
         public string? Source { get; set; }
 
         public string? LastReviewed { get; set; }
+
+        public string? Lang { get; set; }
     }
 }

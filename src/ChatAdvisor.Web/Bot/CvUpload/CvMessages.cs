@@ -13,8 +13,6 @@ internal static class CvMessages
     public const string Infected = "Our virus scanner flagged that file, so I haven't kept it. Please check your file or send a different one.";
     public const string FileBeforeConsent = "Thanks for the file. Before I can take a CV I need your agreement, so I haven't kept it; you can attach it again in a moment.";
     public const string OneFileOnly = "I can take one file per application, so I've used the first one.";
-    public const string Offer = "If you're interested in roles like this, I can take your CV and pass it to a recruiter.";
-    public const string SendCv = "Send my CV";
     public const string PersonalChatOnly = "To apply or to see or delete your data, please message me in a personal chat: contact details and CVs shouldn't be shared in a group.";
     public const string LinkNotWaiting = "This link isn't waiting for a file any more. Please go back to the chat and ask for a new link.";
 

@@ -1,6 +1,8 @@
 using ChatAdvisor.Advice;
 using ChatAdvisor.Conversations;
 using ChatAdvisor.Cvs;
+using ChatAdvisor.Knowledge;
+using ChatAdvisor.Languages;
 using ChatAdvisor.Web.Bot.Protocol;
 using System.Text.RegularExpressions;
 using ChatAdvisor.Web.Bot.Teams;
@@ -24,6 +26,7 @@ public sealed partial class CvUploadHandler(
     UploadLinks uploadLinks,
     Advisor advisor,
     Intents intents,
+    KnowledgeBase knowledge,
     IOptions<CvOptions> cvOptions,
     IOptions<CvDialogOptions> dialogOptions,
     IOptions<SiteOptions> siteOptions,
@@ -62,8 +65,13 @@ public sealed partial class CvUploadHandler(
             var result = DataRequestDialog.Start(CvIntents.IsErase(text) ? DataRequestKind.Erase : DataRequestKind.Export);
             return await ApplyAsync(turn, result.Messages, result.Effects, state with { DataRequest = result.State }, cancellationToken);
         }
-        if (file is not null || CvIntents.IsApply(text) || await intents.RecognizeAsync(text, cancellationToken) == Intents.Apply)
+        if (file is not null || CvIntents.IsApply(text) || await intents.RecognizeAsync(text, state.Language ?? "en", cancellationToken) == Intents.Apply)
         {
+            if (state.Language is { } language && knowledge.Messages(language).Get(MessageKeys.CvDialogInEnglish) is { Length: > 0 } note)
+            {
+                // The dialog's questions, buttons and notice are English until they are translated.
+                await SendAsync(turn, new CvDialogMessage(note, []), cancellationToken);
+            }
             if (file is not null)
             {
                 await DropAsync(turn, file, cancellationToken);

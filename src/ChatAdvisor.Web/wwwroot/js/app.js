@@ -62,9 +62,12 @@
     }
     const { token } = await response.json();
 
+    const locale = navigator.language || 'en-GB';
     const directLine = window.WebChat.createDirectLine({
       token,
-      domain: window.location.origin + '/v3/directline'
+      domain: window.location.origin + '/v3/directline',
+      // The welcome is written in the browser's language when the bot speaks it.
+      conversationStartProperties: { locale }
     });
     const store = window.WebChat.createStore({}, holdChosenFiles);
 
@@ -81,7 +84,7 @@
       {
         directLine,
         store,
-        locale: navigator.language || 'en-GB',
+        locale,
         styleOptions: {
           accent: '#0b4f6c',
           botAvatarInitials: 'AI',
