@@ -56,14 +56,19 @@ stop_servers() {
   if [ -n "$pg_dir" ]; then rm -rf "$pg_dir"; fi
 }
 trap stop_servers EXIT
+# A local port nothing listens on (tried at random, ten times at most).
+free_port() {
+  local port=$((20000 + RANDOM % 30000))
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break # nothing listens there: free
+    port=$((20000 + RANDOM % 30000))
+  done
+  echo "$port"
+}
 clamd_answers_pong() {
   (exec 3<>"/dev/tcp/127.0.0.1/$clamd_port" && printf 'zPING\0' >&3 && IFS= read -r -d '' -t 2 reply <&3 && [ "$reply" = PONG ]) 2>/dev/null
 }
-clamd_port=$((20000 + RANDOM % 30000))
-for _ in 1 2 3 4 5 6 7 8 9 10; do
-  (exec 3<>"/dev/tcp/127.0.0.1/$clamd_port") 2>/dev/null || break # nothing listens there: free
-  clamd_port=$((20000 + RANDOM % 30000))
-done
+clamd_port=$(free_port)
 printf '%s' 'ChatAdvisor clamd test file — harmless' >"$clamd_dir/sample.txt"
 mkdir "$clamd_dir/db"
 echo "$(md5sum <"$clamd_dir/sample.txt" | cut -d' ' -f1):$(wc -c <"$clamd_dir/sample.txt" | tr -d ' '):ChatAdvisor.TestSignature" >"$clamd_dir/db/test.hdb"
@@ -96,11 +101,7 @@ fi
 pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/chatadvisor-pg.XXXXXX")
 chmod 755 "$pg_dir"
 if [ "$(id -u)" -eq 0 ]; then chown postgres "$pg_dir"; fi
-pg_port=$((20000 + RANDOM % 30000))
-for _ in 1 2 3 4 5 6 7 8 9 10; do
-  (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null || break
-  pg_port=$((20000 + RANDOM % 30000))
-done
+pg_port=$(free_port)
 if as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U chatadvisor --auth=trust -E UTF8 >/dev/null \
   && as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
     -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null; then
@@ -115,11 +116,7 @@ fi
 # Like PostgreSQL it is required here (CHATADVISOR_REQUIRE_AZURITE): without it those tests fail instead of skipping.
 export CHATADVISOR_REQUIRE_AZURITE=1
 azurite_dir=$(mktemp -d "${TMPDIR:-/tmp}/chatadvisor-azurite.XXXXXX")
-azurite_port=$((20000 + RANDOM % 30000))
-for _ in 1 2 3 4 5 6 7 8 9 10; do
-  (exec 3<>"/dev/tcp/127.0.0.1/$azurite_port") 2>/dev/null || break
-  azurite_port=$((20000 + RANDOM % 30000))
-done
+azurite_port=$(free_port)
 azurite_answers() {
   (exec 3<>"/dev/tcp/127.0.0.1/$azurite_port" && printf 'GET /devstoreaccount1?comp=list HTTP/1.0\r\n\r\n' >&3 \
     && IFS= read -r -t 2 status <&3 && [[ "$status" == HTTP/* ]]) 2>/dev/null
@@ -142,11 +139,7 @@ if ! command -v redis-server >/dev/null 2>&1 || [ ! -x "$nginx_bin" ]; then
   nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 fi
 redis_dir=$(mktemp -d "${TMPDIR:-/tmp}/chatadvisor-redis.XXXXXX")
-redis_port=$((20000 + RANDOM % 30000))
-for _ in 1 2 3 4 5 6 7 8 9 10; do
-  (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null || break
-  redis_port=$((20000 + RANDOM % 30000))
-done
+redis_port=$(free_port)
 if redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$redis_dir" \
   --daemonize yes --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/redis.log" >/dev/null; then
   export CHATADVISOR_TEST_REDIS="127.0.0.1:$redis_port"

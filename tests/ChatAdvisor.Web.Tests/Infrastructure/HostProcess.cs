@@ -79,16 +79,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add(assembly);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Site__PrivacyContact"] = "privacy@example.com";
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key] = value;
-        }
+        AsOperator(start, arguments, settings);
         var process = Process.Start(start) ?? throw new InvalidOperationException("The host did not start.");
         var host = new HostProcess(process, $"http://127.0.0.1:{port}");
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
@@ -104,6 +95,13 @@ public sealed class HostProcess : IAsyncDisposable
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingFolder };
         start.ArgumentList.Add(HostAssembly());
+        AsOperator(start, arguments, settings);
+        return await ExternalProcess.RunAsync(start, TimeSpan.FromMinutes(2), "the .NET SDK is needed to run the host.");
+    }
+
+    /// <summary>The arguments, Production, a privacy contact, and the settings as environment variables.</summary>
+    private static void AsOperator(ProcessStartInfo start, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> settings)
+    {
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -114,7 +112,6 @@ public sealed class HostProcess : IAsyncDisposable
         {
             start.Environment[key] = value;
         }
-        return await ExternalProcess.RunAsync(start, TimeSpan.FromMinutes(2), "the .NET SDK is needed to run the host.");
     }
 
     /// <summary>The loopback port the host listens on.</summary>
