@@ -31,8 +31,11 @@ public sealed class ObservabilityTests
         // The reply can reach the client before the turn's spans stop; a finished turn has stopped all of them.
         await app.TurnsFinishedAsync();
 
-        var answer = Assert.Single(spans, s => s.OperationName == "answer" && (string?)s.GetTagItem("chatadvisor.answer.kind") == "answered");
-        var turn = Assert.Single(spans, s => s.SpanId == answer.ParentSpanId);
+        // The listener hears every test running in this process: keep the spans of this conversation's request.
+        var posted = spans.Where(s => s.GetTagItem("url.path") is string path && path.Contains(client.ConversationId, StringComparison.Ordinal)).Select(s => s.TraceId).ToHashSet();
+        var mine = spans.Where(s => posted.Contains(s.TraceId)).ToList();
+        var answer = Assert.Single(mine, s => s.OperationName == "answer" && (string?)s.GetTagItem("chatadvisor.answer.kind") == "answered");
+        var turn = Assert.Single(mine, s => s.SpanId == answer.ParentSpanId);
         Assert.Equal("turn", turn.OperationName);
         Assert.Equal("directline", turn.GetTagItem("chatadvisor.channel"));
         Assert.Equal("ok", turn.GetTagItem("chatadvisor.turn.outcome"));
@@ -40,7 +43,7 @@ public sealed class ObservabilityTests
         Assert.Contains(spans, s => s.OperationName == "retrieve" && s.ParentSpanId == answer.SpanId);
         Assert.Contains(spans, s => s.OperationName == "send" && s.ParentSpanId == turn.SpanId);
         // The turn continues the trace of the request that posted the message.
-        var receive = Assert.Single(spans, s => s.SpanId == turn.ParentSpanId);
+        var receive = Assert.Single(mine, s => s.SpanId == turn.ParentSpanId);
         Assert.Equal("POST", receive.GetTagItem("http.request.method"));
         var words = Question.Split(' ').Where(w => w.Length > 6).ToList();
         Assert.DoesNotContain(spans.Where(s => s.Source.Name == "ChatAdvisor").SelectMany(s => s.TagObjects),

@@ -22,7 +22,7 @@ public sealed class PortalSchemaTests : IDisposable
         var connection = db.Database.GetDbConnection();
         var entities = db.Model.GetEntityTypes().ToList();
         Assert.Equal(
-            ["AspNetRoleClaims", "AspNetRoles", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserRoles", "AspNetUserTokens", "AspNetUsers", "portal_audit"],
+            ["AspNetRoleClaims", "AspNetRoles", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserRoles", "AspNetUserTokens", "AspNetUsers", "data_protection_keys", "portal_audit"],
             entities.Select(e => e.GetTableName()).Order(StringComparer.Ordinal));
 
         foreach (var entity in entities)
