@@ -58,7 +58,7 @@ public sealed class TermAnalyzer
                 tokens.Add(new(plain, true));
                 continue;
             }
-            var key = Language.IsEnglish ? TextAnalyzer.Stem(word) : TextAnalyzer.RemoveDiacritics(Language.Stem(word));
+            var key = Stem(word);
             foreach (var repaired in repair?.Invoke(key) ?? [key])
             {
                 tokens.Add(new(repaired, _stopWords.Contains(repaired)));

@@ -64,23 +64,11 @@ public static class TextAnalyzer
     }
 
     /// <summary>The searchable terms of a text: stemmed, typo-repaired, synonyms merged, stop words dropped.</summary>
-    public static List<string> Terms(string text, SynonymSet synonyms, Func<string, string>? repair = null)
-    {
-        var tokens = Tokens(text, repair);
-        return [.. synonyms.Canonicalize(tokens).Where(t => !t.IsStopWord).Select(t => t.Key)];
-    }
+    public static List<string> Terms(string text, SynonymSet synonyms, Func<string, string>? repair = null) =>
+        TermAnalyzer.English.Terms(text, synonyms, repair is null ? null : key => [repair(key)]);
 
     /// <summary>The comparison keys of a text's words, before synonyms: stop words as they are, others stemmed.</summary>
-    public static IEnumerable<string> Keys(string text) => Tokens(text, null).Select(t => t.Key);
-
-    private static List<Token> Tokens(string text, Func<string, string>? repair) =>
-        [.. Words(text).Select(w => s_stopWords.Contains(w) ? new Token(w, true) : Repaired(Stem(w), repair))];
-
-    private static Token Repaired(string key, Func<string, string>? repair)
-    {
-        var repaired = repair?.Invoke(key) ?? key;
-        return new Token(repaired, s_stopWords.Contains(repaired));
-    }
+    public static IEnumerable<string> Keys(string text) => TermAnalyzer.English.Keys(text);
 
     public static bool IsStopWord(string word) => s_stopWords.Contains(word);
 

@@ -12,16 +12,14 @@ namespace ChatAdvisor.Languages;
 public sealed class LanguageDetector
 {
     private readonly IReadOnlyList<LanguageProfile> _languages;
-    private readonly Dictionary<string, HashSet<string>> _stopWords;
     private readonly Dictionary<string, double> _weights;
 
     public LanguageDetector(IOptions<LanguageOptions> options)
     {
         var enabled = options.Value.Effective.Select(LanguageCatalog.Find).OfType<LanguageProfile>().DistinctBy(l => l.Code).ToList();
         _languages = enabled.Any(l => l.IsEnglish) ? enabled : [LanguageCatalog.English, .. enabled];
-        _stopWords = _languages.ToDictionary(l => l.Code, l => l.StopWords.Select(TextAnalyzer.RemoveDiacritics).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         // A stop word shared by several languages ("in", "de", "a") says little: it counts 1/k for each of k.
-        _weights = _stopWords.Values.SelectMany(s => s).GroupBy(w => w, StringComparer.Ordinal)
+        _weights = _languages.SelectMany(l => TermAnalyzer.For(l).StopWords).GroupBy(w => w, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => 1.0 / g.Count(), StringComparer.Ordinal);
     }
 
@@ -50,7 +48,7 @@ public sealed class LanguageDetector
             return new LanguageDecision(fallback, Requested: false);
         }
         var scores = _languages.ToDictionary(
-            l => l.Code, l => words.Where(_stopWords[l.Code].Contains).Sum(w => _weights[w]), StringComparer.Ordinal);
+            l => l.Code, l => words.Where(TermAnalyzer.For(l).IsStopWord).Sum(w => _weights[w]), StringComparer.Ordinal);
         AddLetterHints(text, scores);
         if (hint is not null)
         {
