@@ -1,7 +1,8 @@
 using ChatAdvisor;
 using ChatAdvisor.Web.Bot;
 using ChatAdvisor.Web.Commands;
-using ChatAdvisor.Web.DirectLine;
+using ChatAdvisor.Web.Channels.BotFramework;
+using ChatAdvisor.Web.Channels.DirectLine;
 using ChatAdvisor.Web.Hosting;
 using ChatAdvisor.Web.Portal;
 using ChatAdvisor.Web.Scaleout;
@@ -17,6 +18,7 @@ await builder.AddKeyProtectionAsync(CancellationToken.None);
 builder.AddObservability();
 builder.Services.AddChatAdvisorCore();
 builder.AddBot();
+builder.AddBotFramework();
 builder.AddDirectLine();
 builder.AddSite();
 builder.AddPortal();
@@ -37,6 +39,7 @@ app.MapSite();
 app.MapPortal();
 app.MapDirectLine();
 app.MapBot();
+app.MapBotFramework();
 
 app.Run();
 return 0;

@@ -5,7 +5,6 @@ using ChatAdvisor.Knowledge;
 using ChatAdvisor.Languages;
 using ChatAdvisor.Web.Bot.CvUpload;
 using ChatAdvisor.Web.Bot.Protocol;
-using ChatAdvisor.Web.Bot.Teams;
 
 namespace ChatAdvisor.Web.Bot;
 
@@ -26,23 +25,23 @@ public sealed partial class AdvisorBot(
         var activity = turn.Activity;
         switch (activity.Type)
         {
-            case ActivityTypes.ConversationUpdate when IsJoining(activity):
+            case ActivityTypes.ConversationUpdate when IsJoining(turn):
             case ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade":
                 await WelcomeOnceAsync(turn, cancellationToken);
                 break;
-            case ActivityTypes.InstallationUpdate when activity.Action == "remove" && TeamsActivities.IsTeams(activity) && activity.FromAuthenticatedChannel:
+            case ActivityTypes.InstallationUpdate when activity.Action == "remove" && activity.FromAuthenticatedChannel:
                 // The app was removed: what this conversation held goes with it (applications stay, under their own rules).
-                // Only Teams itself can say so; a visitor or an unauthenticated local call cannot erase a transcript.
+                // Only the channel itself can say so; a visitor or an unauthenticated local call cannot erase a transcript.
                 await conversations.DeleteAsync(turn.ConversationId, cancellationToken);
                 break;
             case ActivityTypes.Event when activity.Name == FeedbackHandler.WebChatEvent:
                 await feedback.TryHandleWebChatEventAsync(turn, cancellationToken);
                 break;
-            case ActivityTypes.Message when TeamsActivities.IsTeams(activity) && TeamsActivities.IsGroup(activity) && !TeamsActivities.MentionsBot(activity):
+            case ActivityTypes.Message when !turn.Channel.IsAddressed:
                 // In group chats and channels the bot speaks only when spoken to.
                 break;
             case ActivityTypes.Message:
-                await OnMessageAsync(TeamsActivities.IsTeams(activity) ? turn.With(TeamsActivities.WithoutBotMention(activity)) : turn, cancellationToken);
+                await OnMessageAsync(turn, cancellationToken);
                 break;
             default:
                 // Unknown and unhandled types are ignored, not rejected (spec A2006).
@@ -51,13 +50,13 @@ public sealed partial class AdvisorBot(
     }
 
     /// <summary>
-    /// Someone new to greet: in Teams only when the bot itself was added (not every member joining a team);
-    /// elsewhere when the user joined.
+    /// Someone new to greet: where the channel announces every member joining (Teams), only the bot itself being
+    /// added; elsewhere the user joining.
     /// </summary>
-    private static bool IsJoining(Activity activity) =>
-        TeamsActivities.IsTeams(activity)
-            ? activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true
-            : activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true;
+    private static bool IsJoining(TurnContext turn) =>
+        turn.Channel.WelcomesWhenBotAdded
+            ? turn.Activity.MembersAdded?.Any(m => m.Id == turn.Activity.Recipient?.Id) == true
+            : turn.Activity.MembersAdded?.Any(m => m.Id != turn.Activity.Recipient?.Id) == true;
 
     private async Task WelcomeOnceAsync(TurnContext turn, CancellationToken cancellationToken)
     {

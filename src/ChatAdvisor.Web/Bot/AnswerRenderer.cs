@@ -21,7 +21,7 @@ internal static class AnswerRenderer
     public static Activity Render(TurnContext turn, Answer answer)
     {
         var text = new StringBuilder(answer.Text);
-        if (turn.ChannelId != Channels.Teams && answer.Citations.Count > 0)
+        if (turn.Channel.CitationsInText && answer.Citations.Count > 0)
         {
             text.Append("\n\n");
             foreach (var citation in answer.Citations)
@@ -39,7 +39,7 @@ internal static class AnswerRenderer
         return WithSuggestions(turn.CreateReply(text.ToString().TrimEnd()), answer.SuggestedQuestions) with
         {
             Entities = [entity],
-            ChannelData = turn.ChannelId == Channels.Teams ? new JsonObject { ["feedbackLoopEnabled"] = true } : null,
+            ChannelData = turn.Channel.HasFeedbackLoop ? new JsonObject { ["feedbackLoopEnabled"] = true } : null,
             Trace = new AnswerTrace(Mode(answer), answer.Confidence, [.. answer.Citations.Select(c => c.Key)], answerRef),
         };
     }

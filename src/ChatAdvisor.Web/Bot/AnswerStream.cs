@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using ChatAdvisor.Web.Bot.Protocol;
-using ChatAdvisor.Web.Bot.Teams;
 
 namespace ChatAdvisor.Web.Bot;
 
@@ -8,25 +7,23 @@ namespace ChatAdvisor.Web.Bot;
 /// Streams a generated answer as it grows: <c>typing</c> activities with the text so far, tied together by the id of
 /// the first one, then the final message with the citations and the AI label. Each chunk carries the
 /// <c>streaminfo</c> entity (Teams) and the same fields in <c>channelData</c> (Web Chat), so one shape serves both.
-/// Teams allows it in personal chats only and throttles fast streams, so updates there are paced.
+/// A channel says whether it can show one and how fast it may be updated (<see cref="TurnChannel.StreamInterval"/>):
+/// Teams allows streams in personal chats only and throttles fast ones.
 /// </summary>
 internal sealed class AnswerStream(TurnContext turn, TimeProvider time)
 {
-    private static readonly TimeSpan s_teamsPace = TimeSpan.FromSeconds(1.5);
-
     private string? _streamId;
     private int _sequence;
     private long _lastSent;
 
     /// <summary>Whether this turn's channel can show a streamed answer.</summary>
     public static bool IsSupported(TurnContext turn) =>
-        turn.ChannelId is Channels.DirectLine or Channels.WebChat
-        || (TeamsActivities.IsTeams(turn.Activity) && !TeamsActivities.IsGroup(turn.Activity));
+        turn.Channel.StreamInterval is not null;
 
     public async Task UpdateAsync(string textSoFar, CancellationToken cancellationToken)
     {
         if (textSoFar.Trim().Length == 0
-            || (_streamId is not null && turn.ChannelId == Channels.Teams && time.GetElapsedTime(_lastSent) < s_teamsPace))
+            || (_streamId is not null && time.GetElapsedTime(_lastSent) < turn.Channel.StreamInterval))
         {
             return;
         }

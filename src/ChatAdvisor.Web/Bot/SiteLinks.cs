@@ -1,4 +1,3 @@
-using ChatAdvisor.Web.Bot.Protocol;
 using ChatAdvisor.Web.Site;
 
 namespace ChatAdvisor.Web.Bot;
@@ -10,11 +9,11 @@ namespace ChatAdvisor.Web.Bot;
 internal static class SiteLinks
 {
     /// <summary>
-    /// <paramref name="path"/> on <see cref="SiteOptions.PublicBaseUrl"/> when set, else on the site the Direct Line
-    /// conversation came through; as given when neither is known.
+    /// <paramref name="path"/> on <see cref="SiteOptions.PublicBaseUrl"/> when set, else on the site the channel says
+    /// the conversation runs on (<see cref="TurnChannel.Site"/>); as given when neither is known.
     /// </summary>
     public static string Absolute(TurnContext turn, SiteOptions site, string path) =>
         site.PublicBaseUrl is { } publicBase ? new Uri(publicBase, path).ToString()
-            : turn.ChannelId == Channels.DirectLine && Uri.TryCreate(turn.Activity.ServiceUrl, UriKind.Absolute, out var service) ? new Uri(service, path).ToString()
+            : turn.Channel.Site is { } onSite ? new Uri(onSite, path).ToString()
             : path;
 }

@@ -3,10 +3,12 @@ using ChatAdvisor.Web.Bot.Protocol;
 
 namespace ChatAdvisor.Web.Bot;
 
-/// <summary>One inbound activity and the way back to its channel.</summary>
-public sealed class TurnContext(Activity activity, Func<Activity, CancellationToken, Task<string>> send)
+/// <summary>One inbound activity and what its channel gave with it (the way back, the conversation's traits, its files).</summary>
+public sealed class TurnContext(Activity activity, TurnChannel channel)
 {
     public Activity Activity { get; } = activity;
+
+    public TurnChannel Channel { get; } = channel;
 
     /// <summary>
     /// The inbound activity is in the transcript as a pending turn (<see cref="Conversations.TurnStatus"/>): the
@@ -22,20 +24,23 @@ public sealed class TurnContext(Activity activity, Func<Activity, CancellationTo
 
     public string ConversationId => Activity.Conversation?.Id ?? "";
 
-    public string ChannelId => Activity.ChannelId ?? Channels.DirectLine;
+    public string ChannelId => Activity.ChannelId ?? "";
 
     /// <summary>The same turn with an adjusted inbound activity (for example without the bot's @mention).</summary>
-    public TurnContext With(Activity activity) => new(activity, send) { IsDurable = IsDurable, IsResumed = IsResumed, ReceivedIn = ReceivedIn };
+    public TurnContext With(Activity activity) => new(activity, Channel) { IsDurable = IsDurable, IsResumed = IsResumed, ReceivedIn = ReceivedIn };
 
     /// <summary>
     /// A turn resumed after a restart. It runs again from the start, so the replies the stopped host had already
     /// sent (<paramref name="alreadySent"/>, in order) are not sent a second time.
     /// </summary>
-    public static TurnContext Resumed(Activity activity, int alreadySent, Func<Activity, CancellationToken, Task<string>> send)
+    public static TurnContext Resumed(Activity activity, int alreadySent, TurnChannel channel)
     {
         var skipped = 0;
-        return new TurnContext(activity, (reply, cancellationToken) =>
-            Interlocked.Increment(ref skipped) <= alreadySent ? Task.FromResult("") : send(reply, cancellationToken))
+        var send = channel.Send;
+        return new TurnContext(activity, channel with
+        {
+            Send = (reply, cancellationToken) => Interlocked.Increment(ref skipped) <= alreadySent ? Task.FromResult("") : send(reply, cancellationToken),
+        })
         {
             IsDurable = true,
             IsResumed = true,
@@ -47,14 +52,13 @@ public sealed class TurnContext(Activity activity, Func<Activity, CancellationTo
     {
         using var span = Telemetry.Source.StartActivity("send");
         span?.SetTag("chatadvisor.activity.type", reply.Type);
-        return await send(reply, cancellationToken);
+        return await Channel.Send(reply, cancellationToken);
     }
 
     /// <summary>A reply addressed back to the sender, per spec section 1.6.</summary>
     public Activity CreateReply(string text)
     {
-        var isWelcome = Activity.Type == ActivityTypes.ConversationUpdate
-            && ChannelId is Channels.DirectLine or Channels.WebChat;
+        var isWelcome = Activity.Type == ActivityTypes.ConversationUpdate && Channel.WelcomeIsUnprompted;
         return new Activity
         {
             Type = ActivityTypes.Message,

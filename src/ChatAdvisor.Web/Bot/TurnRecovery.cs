@@ -11,7 +11,7 @@ namespace ChatAdvisor.Web.Bot;
 public sealed class TurnRecovery(
     TranscriptStore transcript,
     TurnDispatcher dispatcher,
-    IEnumerable<ResumableChannel> channels,
+    IEnumerable<BotChannel> channels,
     IOptions<TurnOptions> options,
     TimeProvider time,
     ILogger<TurnRecovery> logger) : IHostedService

@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using ChatAdvisor.Web.DirectLine;
+using ChatAdvisor.Web.Channels.DirectLine;
 using ChatAdvisor.Web.Scaleout;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;

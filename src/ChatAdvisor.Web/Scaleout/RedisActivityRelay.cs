@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ChatAdvisor.Conversations;
-using ChatAdvisor.Web.DirectLine;
+using ChatAdvisor.Web.Channels.DirectLine;
 using StackExchange.Redis;
 
 namespace ChatAdvisor.Web.Scaleout;

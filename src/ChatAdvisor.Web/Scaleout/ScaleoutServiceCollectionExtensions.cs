@@ -1,5 +1,5 @@
 using ChatAdvisor.Data;
-using ChatAdvisor.Web.DirectLine;
+using ChatAdvisor.Web.Channels.DirectLine;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

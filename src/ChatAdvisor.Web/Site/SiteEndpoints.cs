@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 using ChatAdvisor.Cvs;
-using ChatAdvisor.Web.DirectLine;
+using ChatAdvisor.Web.Channels.DirectLine;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatAdvisor.Web.Site;

@@ -8,6 +8,8 @@ using ChatAdvisor.Cvs;
 using ChatAdvisor.Data;
 using ChatAdvisor.Web.Bot;
 using ChatAdvisor.Web.Bot.Protocol;
+using ChatAdvisor.Web.Channels.BotFramework;
+using ChatAdvisor.Web.Channels.BotFramework.Teams;
 using ChatAdvisor.Web.Tests.Connector;
 using ChatAdvisor.Web.Tests.CvUpload;
 using ChatAdvisor.Web.Tests.Infrastructure;
@@ -369,11 +371,11 @@ public sealed partial class TeamsFileUploadTests : IAsyncLifetime
         public async Task<IReadOnlyList<Activity>> SayAsync(string text, bool mentionBot, params JsonObject[] files)
         {
             var conversations = app.Services.GetRequiredService<ConversationStore>();
-            await conversations.EnsureAsync(ConversationId, Channels.Teams, UserId, CancellationToken.None);
+            await conversations.EnsureAsync(ConversationId, ChannelIds.Teams, UserId, CancellationToken.None);
             var activity = ActivityJson.Deserialize(_wire.Message(text, mentionBot, files).ToJsonString())!;
             LastActivityId = activity.Id!;
             var replies = new List<Activity>();
-            var turn = new TurnContext(activity, (reply, _) =>
+            var turn = BotFrameworkChannel.TurnFor(activity, app.Services.GetRequiredService<TeamsFiles>(), (reply, _) =>
             {
                 replies.Add(reply);
                 return Task.FromResult(RandomNumberGenerator.GetHexString(16, lowercase: true));

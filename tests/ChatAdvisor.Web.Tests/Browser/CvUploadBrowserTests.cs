@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using ChatAdvisor.Cvs;
 using ChatAdvisor.Data;
-using ChatAdvisor.Web.DirectLine;
+using ChatAdvisor.Web.Channels.DirectLine;
 using ChatAdvisor.Web.Tests.Bot;
 using ChatAdvisor.Web.Tests.CvUpload;
 using ChatAdvisor.Web.Tests.Infrastructure;

@@ -1,4 +1,4 @@
-using ChatAdvisor.Web.Bot.Connector;
+using ChatAdvisor.Web.Channels.BotFramework.Connector;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 

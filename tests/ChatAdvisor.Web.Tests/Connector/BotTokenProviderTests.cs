@@ -1,4 +1,4 @@
-using ChatAdvisor.Web.Bot.Connector;
+using ChatAdvisor.Web.Channels.BotFramework.Connector;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using ChatAdvisor.Web.Bot.Connector;
+using ChatAdvisor.Web.Channels.BotFramework.Connector;
 using ChatAdvisor.Web.Bot.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

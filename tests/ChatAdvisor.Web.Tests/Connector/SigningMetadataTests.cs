@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatAdvisor.Web.Bot.Connector;
+using ChatAdvisor.Web.Channels.BotFramework.Connector;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ChatAdvisor.Web.Tests.Connector;

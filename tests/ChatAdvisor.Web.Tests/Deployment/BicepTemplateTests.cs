@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ChatAdvisor.Data;
-using ChatAdvisor.Web.Bot.Connector;
+using ChatAdvisor.Web.Channels.BotFramework.Connector;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Xunit.Abstractions;

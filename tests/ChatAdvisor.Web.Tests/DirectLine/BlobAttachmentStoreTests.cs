@@ -1,7 +1,7 @@
 using System.Net;
 using Azure.Storage.Blobs.Models;
 using ChatAdvisor.Core.Tests.Infrastructure;
-using ChatAdvisor.Web.DirectLine;
+using ChatAdvisor.Web.Channels.DirectLine;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using ChatAdvisor.Web.DirectLine;
+using ChatAdvisor.Web.Channels.DirectLine;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -22,7 +22,7 @@ public sealed class LogEventIdTests
         ("ChatAdvisor.Review", 1600, 1699),
         ("ChatAdvisor.Cvs", 2000, 2999),
         ("ChatAdvisor.Web.Bot", 3000, 3999),
-        ("ChatAdvisor.Web.DirectLine", 4000, 4999),
+        ("ChatAdvisor.Web.Channels.DirectLine", 4000, 4999),
         ("ChatAdvisor.Web.Channels", 3000, 4999),
         ("ChatAdvisor.Web.Portal", 5000, 5999),
         ("ChatAdvisor.Web.Hosting", 6000, 6999),

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using ChatAdvisor.Web.DirectLine;
+using ChatAdvisor.Web.Channels.DirectLine;
 using ChatAdvisor.Web.Portal;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using ChatAdvisor.Cvs;
 using ChatAdvisor.Web.Bot.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace ChatAdvisor.Web.Bot.CvUpload;
 
@@ -9,17 +10,43 @@ namespace ChatAdvisor.Web.Bot.CvUpload;
 /// (failing closed), store. A file that fails any step is never kept.
 /// </summary>
 public sealed partial class CvFileIntake(
-    CvAttachmentReader reader,
     CvFileInspector inspector,
     ClamAvScanner scanner,
     ICvFileStore files,
+    IOptions<CvOptions> options,
     ILogger<CvFileIntake> logger)
 {
-    public async Task<CvDialogInput> ReceiveAsync(Attachment attachment, string conversationId, CvDialogInput input, CancellationToken cancellationToken)
+    /// <summary>Reads a file the visitor attached through the turn's channel, then takes it as <see cref="TakeAsync"/> does.</summary>
+    public async Task<CvDialogInput> ReceiveAsync(TurnContext turn, Attachment attachment, CvDialogInput input, CancellationToken cancellationToken)
     {
-        var (content, name, problem) = await reader.ReadAsync(attachment, conversationId, cancellationToken);
-        return content is null ? input with { RejectedFileProblem = problem } : await TakeAsync(content, name, input, cancellationToken);
+        var limit = options.Value.MaxFileBytes;
+        var file = await turn.Channel.Files.Read(attachment, limit, cancellationToken);
+        return file.Content is null
+            ? input with { RejectedFileProblem = Problem(file.Problem ?? FileProblem.NotFetchable, limit) }
+            : await TakeAsync(file.Content, file.Name, input, cancellationToken);
     }
+
+    /// <summary>Reads an upload (such as from the upload page) into memory; null when it is over the size limit.</summary>
+    public async Task<MemoryStream?> ReadAsync(Stream upload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TurnFiles.ReadLimitedAsync(upload, options.Value.MaxFileBytes, cancellationToken);
+        }
+        catch (FileTooLargeException)
+        {
+            return null;
+        }
+    }
+
+    private static string Problem(FileProblem problem, long limit) => problem switch
+    {
+        FileProblem.Gone => CvMessages.FileGone,
+        FileProblem.DownloadFailed => CvMessages.DownloadFailed,
+        FileProblem.StoreUnavailable => CvMessages.StoreUnavailable,
+        FileProblem.TooLarge => CvProblems.TooLarge(limit),
+        _ => CvMessages.UntrustedLink,
+    };
 
     /// <summary>Inspects, scans and stores content already read (and size-limited) into memory; disposes it.</summary>
     public async Task<CvDialogInput> TakeAsync(MemoryStream content, string name, CvDialogInput input, CancellationToken cancellationToken)

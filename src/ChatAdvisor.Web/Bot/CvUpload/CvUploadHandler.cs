@@ -5,7 +5,6 @@ using ChatAdvisor.Knowledge;
 using ChatAdvisor.Languages;
 using ChatAdvisor.Web.Bot.Protocol;
 using System.Text.RegularExpressions;
-using ChatAdvisor.Web.Bot.Teams;
 using ChatAdvisor.Web.Site;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +17,6 @@ namespace ChatAdvisor.Web.Bot.CvUpload;
 /// </summary>
 public sealed partial class CvUploadHandler(
     CvFileIntake intake,
-    CvAttachmentReader reader,
     ICvFileStore files,
     CvSubmissions submissions,
     PrivacyNoticeStore notices,
@@ -36,17 +34,18 @@ public sealed partial class CvUploadHandler(
     {
         var now = time.GetUtcNow();
         var text = turn.Activity.Text?.Trim() ?? "";
-        var file = CvAttachmentReader.FirstFile(turn.Activity);
+        var sentFiles = turn.Channel.Files.Find(turn.Activity);
+        var file = sentFiles.Count > 0 ? sentFiles[0] : null;
         if (state.CvDialog is { } stale && CvUploadDialog.IsExpired(stale, now, dialogOptions.Value.Timeout))
         {
             var expired = CvUploadDialog.Expire(stale);
             await transcript.RedactAsync(turn.ConversationId, stale.AnswerActivityIds, cancellationToken);
             state = await ApplyAsync(turn, expired.Messages, expired.Effects, state with { CvDialog = null }, cancellationToken);
         }
-        if (TeamsActivities.IsTeams(turn.Activity) && TeamsActivities.IsGroup(turn.Activity)
+        if (turn.Channel.IsGroup
             && (CvIntents.IsApply(text) || CvIntents.IsExport(text) || CvIntents.IsErase(text) || file is not null))
         {
-            // Contact details, CVs and secret codes do not belong in a group chat; Teams takes files only in 1:1 chats.
+            // Contact details, CVs and secret codes do not belong in a group chat (Teams takes files only in 1:1 chats anyway).
             await SendAsync(turn, new CvDialogMessage(CvMessages.PersonalChatOnly, []), cancellationToken);
             return state;
         }
@@ -58,7 +57,7 @@ public sealed partial class CvUploadHandler(
         }
         if (state.CvDialog is { } dialog)
         {
-            return await ContinueAsync(turn, dialog, text, file, now, state, cancellationToken);
+            return await ContinueAsync(turn, dialog, text, file, sentFiles.Count, now, state, cancellationToken);
         }
         if (CvIntents.IsErase(text) || CvIntents.IsExport(text))
         {
@@ -83,7 +82,7 @@ public sealed partial class CvUploadHandler(
         return null;
     }
 
-    private async Task<ConversationState> ContinueAsync(TurnContext turn, CvDialogState dialog, string text, Attachment? file, DateTimeOffset now,
+    private async Task<ConversationState> ContinueAsync(TurnContext turn, CvDialogState dialog, string text, Attachment? file, int fileCount, DateTimeOffset now,
         ConversationState state, CancellationToken cancellationToken)
     {
         var machine = Dialog(turn);
@@ -95,11 +94,11 @@ public sealed partial class CvUploadHandler(
         var input = new CvDialogInput(now, text, ActivityId: turn.Activity.Id);
         if (file is not null && dialog.Step == CvDialogStep.File)
         {
-            if (turn.Activity.Attachments!.Count(a => CvAttachmentReader.FirstFile(new Activity { Attachments = [a] }) is not null) > 1)
+            if (fileCount > 1)
             {
                 await SendAsync(turn, new CvDialogMessage(CvMessages.OneFileOnly, []), cancellationToken);
             }
-            input = await intake.ReceiveAsync(file, turn.ConversationId, input, cancellationToken);
+            input = await intake.ReceiveAsync(turn, file, input, cancellationToken);
         }
         else if (file is not null)
         {
@@ -236,13 +235,13 @@ public sealed partial class CvUploadHandler(
     {
         foreach (var attachment in turn.Activity.Attachments ?? [])
         {
-            await reader.DiscardAsync(attachment, turn.ConversationId, cancellationToken);
+            await turn.Channel.Files.Discard(attachment, cancellationToken);
         }
     }
 
     /// <summary>A file sent when none was asked for is not kept.</summary>
-    private Task DropAsync(TurnContext turn, Attachment file, CancellationToken cancellationToken) =>
-        reader.DiscardAsync(file, turn.ConversationId, cancellationToken);
+    private static Task DropAsync(TurnContext turn, Attachment file, CancellationToken cancellationToken) =>
+        turn.Channel.Files.Discard(file, cancellationToken);
 
     private static Task<string> SendAsync(TurnContext turn, CvDialogMessage message, CancellationToken cancellationToken)
     {

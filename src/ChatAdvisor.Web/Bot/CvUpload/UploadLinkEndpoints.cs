@@ -1,6 +1,5 @@
 using ChatAdvisor.Conversations;
 using ChatAdvisor.Cvs;
-using ChatAdvisor.Web.DirectLine;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatAdvisor.Web.Bot.CvUpload;
@@ -21,7 +20,7 @@ public static class UploadLinkEndpoints
             : Page(StatusCodes.Status200OK, null, form: true);
 
     private static async Task<IResult> ReceiveAsync(string token, HttpRequest request, UploadLinks links, ProactiveTurns turns,
-        ConversationStore conversations, CvAttachmentReader reader, CvUploadHandler handler, CancellationToken cancellationToken)
+        ConversationStore conversations, CvFileIntake intake, CvUploadHandler handler, CancellationToken cancellationToken)
     {
         var link = await links.FindUsableAsync(token, cancellationToken);
         var resumed = link is null ? null : await turns.ResumeAsync(link.ConversationId, cancellationToken);
@@ -44,7 +43,7 @@ public static class UploadLinkEndpoints
             return Page(StatusCodes.Status400BadRequest, "Please choose a file to send.", form: true);
         }
         await using var upload = file.OpenReadStream();
-        var content = await reader.ReadUpToLimitAsync(upload, cancellationToken);
+        var content = await intake.ReadAsync(upload, cancellationToken);
         if (content is null)
         {
             return Page(StatusCodes.Status413PayloadTooLarge, "That file is too large. Please send a smaller version, for example a PDF export.", form: true);

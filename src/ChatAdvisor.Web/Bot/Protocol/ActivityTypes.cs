@@ -12,7 +12,7 @@ public static class ActivityTypes
     public const string InstallationUpdate = "installationUpdate";
 }
 
-public static class Channels
+public static class ChannelIds
 {
     public const string DirectLine = "directline";
     public const string WebChat = "webchat";
