@@ -91,6 +91,11 @@ public sealed partial class Intents(KnowledgeBase knowledge)
         var best = index.Intents.Examples
             .Select(e => (e.Intent, Score: Overlap(words, index.Analyzer.Terms(e.Text, index.Synonyms).ToHashSet(StringComparer.Ordinal))))
             .MaxBy(e => e.Score.F1);
+        if (best.Score.F1 >= 1)
+        {
+            // The message says what an example says, word for word ("Ich möchte mich bewerben" is one word that counts).
+            return best.Intent;
+        }
         if (best.Score.F1 < MinWordOverlap || best.Score.Shared < 2)
         {
             return null;

@@ -17,6 +17,9 @@ public sealed record CvDialogState
 
     public string? NoticeVersion { get; init; }
 
+    /// <summary>The language of the notice version shown when consent was given.</summary>
+    public string? NoticeLanguage { get; init; }
+
     public DateTimeOffset? ConsentedAt { get; init; }
 
     public bool TalentPool { get; init; }

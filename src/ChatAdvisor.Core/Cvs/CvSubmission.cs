@@ -43,6 +43,9 @@ public sealed class CvSubmission
 
     public required string NoticeVersion { get; set; }
 
+    /// <summary>The language of the privacy notice version the candidate was shown.</summary>
+    public string NoticeLanguage { get; set; } = "en";
+
     public DateTimeOffset ConsentedAt { get; set; }
 
     public DateTimeOffset SubmittedAt { get; set; }

@@ -46,6 +46,7 @@ public sealed class CvSubmissions(
             ConversationId = conversationId,
             AnswerActivityIds = JsonSerializer.Serialize(application.AnswerActivityIds),
             NoticeVersion = application.NoticeVersion ?? "",
+            NoticeLanguage = application.NoticeLanguage ?? "en",
             ConsentedAt = application.ConsentedAt ?? time.GetUtcNow(),
             SubmittedAt = time.GetUtcNow(),
         };

@@ -9,9 +9,11 @@ namespace ChatAdvisor.Cvs;
 /// "back" work at every step; a question in the middle is answered and the same step asked again. No I/O here:
 /// the host inspects and stores files, answers questions and stores the application (see the effects).
 /// </summary>
-public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileBytes)
+public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileBytes, CvText? words = null)
 {
     private const int MaxFreeText = 200;
+
+    private readonly CvText _words = words ?? CvText.English;
 
     public PrivacyNotice Notice => notice;
 
@@ -26,31 +28,31 @@ public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileByt
         state = state with { LastActivityAt = input.Now };
         var text = input.Text?.Trim() ?? "";
         var command = text.ToLowerInvariant().TrimEnd('.', '!');
-        if (CancelPattern().IsMatch(command))
+        if (CancelPattern().IsMatch(command) || _words.IsCancel(text))
         {
             return Cancel(state);
         }
-        if (StartOverPattern().IsMatch(command))
+        if (StartOverPattern().IsMatch(command) || _words.IsStartOver(text))
         {
             var fresh = new CvDialogState { StartedAt = input.Now, LastActivityAt = input.Now };
-            return new(fresh, [new(CvDialogText.StartOver, []), Prompt(fresh.Step)], Discard(state.File));
+            return new(fresh, [new(_words["cv-start-over"], []), Prompt(fresh.Step)], Discard(state.File));
         }
-        if (command is "back" or "go back" or "previous")
+        if (command is "back" or "go back" or "previous" || _words.IsBack(text))
         {
             return Back(state);
         }
         return state.Step switch
         {
-            CvDialogStep.Consent => Choose(state, text, CvDialogChoices.Consent, (s, c) => c == CvDialogChoices.Agree
-                ? Advance(s with { ConsentedAt = input.Now, NoticeVersion = notice.Version }, CvDialogStep.TalentPool)
-                : new(null, [new(CvDialogText.Declined, [])], [])),
-            CvDialogStep.TalentPool => Choose(state, text, CvDialogChoices.TalentPool,
-                (s, c) => Advance(s with { TalentPool = c == CvDialogChoices.PoolYes }, CvDialogStep.Name)),
-            CvDialogStep.Name => FreeText(state, text, input, IsName, CvDialogText.NameInvalid, (s, v) => Advance(s with { Name = v }, CvDialogStep.Email)),
-            CvDialogStep.Email => FreeText(state, text, input, IsEmail, CvDialogText.EmailInvalid, (s, v) => Advance(s with { Email = v }, CvDialogStep.Roles)),
+            CvDialogStep.Consent => Choose(state, text, _words.Consent, (s, c) => c.Value == _words.Agree.Value
+                ? Advance(s with { ConsentedAt = input.Now, NoticeVersion = notice.Version, NoticeLanguage = notice.Language }, CvDialogStep.TalentPool)
+                : new(null, [new(_words["cv-declined"], [])], [])),
+            CvDialogStep.TalentPool => Choose(state, text, _words.TalentPool,
+                (s, c) => Advance(s with { TalentPool = c.Value == _words.PoolYes.Value }, CvDialogStep.Name)),
+            CvDialogStep.Name => FreeText(state, text, input, IsName, _words["cv-name-invalid"], (s, v) => Advance(s with { Name = v }, CvDialogStep.Email)),
+            CvDialogStep.Email => FreeText(state, text, input, IsEmail, _words["cv-email-invalid"], (s, v) => Advance(s with { Email = v }, CvDialogStep.Roles)),
             CvDialogStep.Roles => OnRoles(state, text, input),
-            CvDialogStep.Location => Optional(state, text, input, CvDialogChoices.Location, (s, v) => Advance(s with { Location = v }, CvDialogStep.NoticePeriod)),
-            CvDialogStep.NoticePeriod => Optional(state, text, input, CvDialogChoices.NoticePeriods, (s, v) => Advance(s with { NoticePeriod = v }, CvDialogStep.File)),
+            CvDialogStep.Location => Optional(state, text, input, _words.Location, (s, v) => Advance(s with { Location = v }, CvDialogStep.NoticePeriod)),
+            CvDialogStep.NoticePeriod => Optional(state, text, input, _words.NoticePeriods, (s, v) => Advance(s with { NoticePeriod = v }, CvDialogStep.File)),
             CvDialogStep.File => OnFile(state, text, input),
             CvDialogStep.Summary => OnSummary(state, text),
             CvDialogStep.ChooseCorrection => OnCorrection(state, text),
@@ -62,19 +64,20 @@ public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileByt
     public static bool IsExpired(CvDialogState state, DateTimeOffset now, TimeSpan timeout) => now - state.LastActivityAt > timeout;
 
     /// <summary>What to do with a dialog found expired: delete its file and say so.</summary>
-    public static CvDialogResult<CvDialogState> Expire(CvDialogState state) => new(null, [new(CvDialogText.Expired, [])], Discard(state.File));
+    public static CvDialogResult<CvDialogState> Expire(CvDialogState state, CvText? words = null) =>
+        new(null, [new((words ?? CvText.English)["cv-expired"], [])], Discard(state.File));
 
     public CvDialogMessage Prompt(CvDialogStep step) => step switch
     {
-        CvDialogStep.Consent => new(CvDialogText.Consent(notice), Titles(CvDialogChoices.Consent)),
-        CvDialogStep.TalentPool => new(CvDialogText.TalentPool, Titles(CvDialogChoices.TalentPool)),
-        CvDialogStep.Name => new(CvDialogText.Name, []),
-        CvDialogStep.Email => new(CvDialogText.Email, []),
-        CvDialogStep.Roles => new(CvDialogText.RolesQuestion, Titles(CvDialogChoices.Roles)),
-        CvDialogStep.Location => new(CvDialogText.Location, Titles(CvDialogChoices.Location)),
-        CvDialogStep.NoticePeriod => new(CvDialogText.NoticePeriod, Titles(CvDialogChoices.NoticePeriods)),
-        CvDialogStep.File => new(CvDialogText.File(maxFileBytes), [CvDialogText.Cancel], WantsFile: true),
-        CvDialogStep.ChooseCorrection => new(CvDialogText.WhatToChange, Titles(CvDialogChoices.Corrections)),
+        CvDialogStep.Consent => new(_words.ConsentPrompt(notice), Titles(_words.Consent)),
+        CvDialogStep.TalentPool => new(_words["cv-talent-pool"], Titles(_words.TalentPool)),
+        CvDialogStep.Name => new(_words["cv-name"], []),
+        CvDialogStep.Email => new(_words["cv-email"], []),
+        CvDialogStep.Roles => new(_words["cv-roles"], Titles(_words.Roles)),
+        CvDialogStep.Location => new(_words["cv-location"], Titles(_words.Location)),
+        CvDialogStep.NoticePeriod => new(_words["cv-notice-period"], Titles(_words.NoticePeriods)),
+        CvDialogStep.File => new(_words.FilePrompt(maxFileBytes), [_words.Cancel.Title], WantsFile: true),
+        CvDialogStep.ChooseCorrection => new(_words["cv-what-to-change"], Titles(_words.Corrections)),
         _ => throw new InvalidOperationException($"Step {step} has no prompt."),
     };
 
@@ -89,7 +92,7 @@ public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileByt
     {
         if (state.History.Count == 0)
         {
-            return new(state, [new(CvDialogText.NothingToGoBackTo, []), Prompt(state.Step)], []);
+            return new(state, [new(_words["cv-nothing-to-go-back-to"], []), Prompt(state.Step)], []);
         }
         var previous = state with { Step = state.History[^1], History = [.. state.History.Take(state.History.Count - 1)], ReturnToSummary = false };
         return new(previous, [previous.Step == CvDialogStep.Summary ? SummaryMessage(previous) : Prompt(previous.Step)], []);
@@ -100,18 +103,18 @@ public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileByt
         Func<CvDialogState, Choice, CvDialogResult<CvDialogState>> chosen) =>
         !IsQuestion(text) && ChoiceRecognizer.Recognize(choices, text) is { } choice
             ? chosen(state, choice)
-            : Reprompt(state, text, CvDialogText.ChooseOption(choices));
+            : Reprompt(state, text, _words.ChooseOption(choices));
 
     /// <summary>One of the roles offered, or the visitor's own words; a reply that could be two roles is asked again.</summary>
     private CvDialogResult<CvDialogState> OnRoles(CvDialogState state, string text, CvDialogInput input)
     {
-        var candidates = IsQuestion(text) ? [] : ChoiceRecognizer.Candidates(CvDialogChoices.Roles, text);
+        var candidates = IsQuestion(text) ? [] : ChoiceRecognizer.Candidates(_words.Roles, text);
         if (candidates.Count > 1)
         {
-            return Reprompt(state, text, CvDialogText.ChooseOption(CvDialogChoices.Roles));
+            return Reprompt(state, text, _words.ChooseOption(_words.Roles));
         }
-        var roles = candidates is [var role] ? role == CvDialogChoices.Both ? "MLOps Engineer, Machine Learning Engineer" : role.Value : text;
-        return FreeText(state, roles, input, v => v.Length <= MaxFreeText, CvDialogText.RolesInvalid, (s, v) => Advance(s with { Roles = v }, CvDialogStep.Location));
+        var roles = candidates is [var role] ? role.Value == _words.Both.Value ? "MLOps Engineer, Machine Learning Engineer" : role.Value : text;
+        return FreeText(state, roles, input, v => v.Length <= MaxFreeText, _words["cv-roles-invalid"], (s, v) => Advance(s with { Roles = v }, CvDialogStep.Location));
     }
 
     private CvDialogResult<CvDialogState> FreeText(CvDialogState state, string text, CvDialogInput input, Func<string, bool> isValid, string invalid,
@@ -131,17 +134,17 @@ public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileByt
         var candidates = IsQuestion(text) ? [] : ChoiceRecognizer.Candidates(choices, text);
         if (candidates is [var choice])
         {
-            return choice == CvDialogChoices.Skip ? accept(state, null) : accept(Remember(state, input), choice.Value);
+            return choice.Value == _words.Skip.Value ? accept(state, null) : accept(Remember(state, input), choice.Value);
         }
         if (candidates.Count > 1)
         {
-            return Reprompt(state, text, CvDialogText.ChooseOption(choices));
+            return Reprompt(state, text, _words.ChooseOption(choices));
         }
         if (text.Length > MaxFreeText)
         {
-            return new(state, [new(CvDialogText.FreeTextTooLong, []), Prompt(state.Step)], []);
+            return new(state, [new(_words["cv-free-text-too-long"], []), Prompt(state.Step)], []);
         }
-        return text.Length > 0 && !IsQuestion(text) ? accept(Remember(state, input), Collapse(text)) : Reprompt(state, text, CvDialogText.ChooseOption(choices));
+        return text.Length > 0 && !IsQuestion(text) ? accept(Remember(state, input), Collapse(text)) : Reprompt(state, text, _words.ChooseOption(choices));
     }
 
     private CvDialogResult<CvDialogState> OnFile(CvDialogState state, string text, CvDialogInput input)
@@ -150,22 +153,22 @@ public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileByt
         {
             var replaced = state.File is { } old && old.StorageKey != file.StorageKey ? Discard(old) : [];
             var next = Advance(Remember(state, input) with { File = file }, CvDialogStep.Summary);
-            return next with { Messages = [new(CvDialogText.FileReceived(file), []), .. next.Messages], Effects = replaced };
+            return next with { Messages = [new(_words.FileReceived(file), []), .. next.Messages], Effects = replaced };
         }
         if (input.RejectedFileProblem is { } problem)
         {
-            return new(state, [new(problem, []), Prompt(CvDialogStep.File)], []);
+            return new(state, [new(_words.Translate(problem), []), Prompt(CvDialogStep.File)], []);
         }
-        return Reprompt(state, text, CvDialogText.FileNeeded);
+        return Reprompt(state, text, _words["cv-file-needed"]);
     }
 
-    private CvDialogResult<CvDialogState> OnSummary(CvDialogState state, string text) => Choose(state, text, CvDialogChoices.Summary, (s, c) =>
+    private CvDialogResult<CvDialogState> OnSummary(CvDialogState state, string text) => Choose(state, text, _words.Summary, (s, c) =>
     {
-        if (c == CvDialogChoices.Confirm)
+        if (c.Value == _words.Confirm.Value)
         {
             return new(null, [], [new SubmitEffect(s)]);
         }
-        if (c == CvDialogChoices.Cancel)
+        if (c.Value == _words.Cancel.Value)
         {
             return Cancel(s);
         }
@@ -173,7 +176,7 @@ public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileByt
         return new(choosing, [Prompt(choosing.Step)], []);
     });
 
-    private CvDialogResult<CvDialogState> OnCorrection(CvDialogState state, string text) => Choose(state, text, CvDialogChoices.Corrections, (s, c) =>
+    private CvDialogResult<CvDialogState> OnCorrection(CvDialogState state, string text) => Choose(state, text, _words.Corrections, (s, c) =>
     {
         var correcting = s with { Step = Enum.Parse<CvDialogStep>(c.Value), ReturnToSummary = true, History = [.. s.History, s.Step] };
         return new(correcting, [Prompt(correcting.Step)], []);
@@ -185,9 +188,9 @@ public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileByt
             ? new(state, [state.Step == CvDialogStep.Summary ? SummaryMessage(state) : Prompt(state.Step)], [new AnswerQuestionEffect(text)])
             : new(state, [new(otherwise, []), state.Step == CvDialogStep.Summary ? SummaryMessage(state) : Prompt(state.Step)], []);
 
-    private static CvDialogMessage SummaryMessage(CvDialogState state) => new(CvDialogText.Summary(state), Titles(CvDialogChoices.Summary));
+    private CvDialogMessage SummaryMessage(CvDialogState state) => new(_words.SummaryOf(state), Titles(_words.Summary));
 
-    private static CvDialogResult<CvDialogState> Cancel(CvDialogState state) => new(null, [new(CvDialogText.Cancelled, [])], Discard(state.File));
+    private CvDialogResult<CvDialogState> Cancel(CvDialogState state) => new(null, [new(_words["cv-cancelled"], [])], Discard(state.File));
 
     private static string[] Titles(IReadOnlyList<Choice> choices) => [.. choices.Select(c => c.Title)];
 
@@ -198,8 +201,10 @@ public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileByt
 
     private static string Collapse(string text) => WhitespacePattern().Replace(text, " ");
 
-    internal static bool IsQuestion(string text) =>
-        text.EndsWith('?') || (QuestionStartPattern().IsMatch(text) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4);
+    /// <summary>Ends with a question mark, or starts like a question (in English or the dialog's language) and is 4 words or more.</summary>
+    private bool IsQuestion(string text) =>
+        text.EndsWith('?')
+        || ((QuestionStartPattern().IsMatch(text) || _words.StartsLikeQuestion(text)) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4);
 
     private static bool IsName(string text) =>
         text.Length is >= 2 and <= 100 && text.Any(char.IsLetter) && !text.Contains('@', StringComparison.Ordinal)

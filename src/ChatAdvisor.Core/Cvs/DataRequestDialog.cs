@@ -9,34 +9,51 @@ namespace ChatAdvisor.Cvs;
 /// </summary>
 public static partial class DataRequestDialog
 {
-    public static CvDialogResult<DataRequestState> Start(DataRequestKind kind) =>
-        new(new DataRequestState(kind, DataRequestStep.Reference, null), [new(kind == DataRequestKind.Export ? Text.StartExport : Text.StartErase, ["Cancel"])], []);
-
-    public static CvDialogResult<DataRequestState> Next(DataRequestState state, string text, string? activityId)
+    public static CvDialogResult<DataRequestState> Start(DataRequestKind kind, CvText? words = null)
     {
+        var w = words ?? CvText.English;
+        return new(new DataRequestState(kind, DataRequestStep.Reference, null),
+            [new(w[kind == DataRequestKind.Export ? "data-start-export" : "data-start-erase"], [w.Cancel.Title])], []);
+    }
+
+    public static CvDialogResult<DataRequestState> Next(DataRequestState state, string text, string? activityId, CvText? words = null)
+    {
+        var w = words ?? CvText.English;
         var input = text.Trim();
-        if (input.Equals("cancel", StringComparison.OrdinalIgnoreCase) || input.Equals("no, keep it", StringComparison.OrdinalIgnoreCase))
+        string[] cancel = [w.Cancel.Title];
+        string[] confirm = [w["data-yes-erase"], w["data-no-keep"]];
+        if (input.Equals("cancel", StringComparison.OrdinalIgnoreCase) || input.Equals("no, keep it", StringComparison.OrdinalIgnoreCase)
+            || w.IsCancel(input) || ChoiceReply.Normalize(input) == ChoiceReply.Normalize(w["data-no-keep"]))
         {
-            return new(null, [new(Text.Stopped, [])], []);
+            return new(null, [new(w["data-stopped"], [])], []);
         }
         switch (state.Step)
         {
             case DataRequestStep.Reference when ReferencePattern().IsMatch(input):
                 var reference = CvSubmissions.CanonicalReference(input);
                 return state.Kind == DataRequestKind.Erase
-                    ? new(state with { Step = DataRequestStep.Confirm, Reference = reference }, [new(Text.ConfirmErase, [Text.YesErase, "No, keep it"])], [])
-                    : new(state with { Step = DataRequestStep.Secret, Reference = reference }, [new(Text.AskSecret, ["Cancel"])], []);
+                    ? new(state with { Step = DataRequestStep.Confirm, Reference = reference }, [new(w["data-confirm-erase"], confirm)], [])
+                    : new(state with { Step = DataRequestStep.Secret, Reference = reference }, [new(w["data-ask-secret"], cancel)], []);
             case DataRequestStep.Reference:
-                return new(state, [new(Text.NotAReference, ["Cancel"])], []);
-            case DataRequestStep.Confirm when input.Equals(Text.YesErase, StringComparison.OrdinalIgnoreCase) || input.Equals("yes", StringComparison.OrdinalIgnoreCase):
-                return new(state with { Step = DataRequestStep.Secret }, [new(Text.AskSecret, ["Cancel"])], []);
+                return new(state, [new(w["data-not-a-reference"], cancel)], []);
+            case DataRequestStep.Confirm when IsYes(input, w):
+                return new(state with { Step = DataRequestStep.Secret }, [new(w["data-ask-secret"], cancel)], []);
             case DataRequestStep.Confirm:
-                return new(state, [new(Text.ConfirmErase, [Text.YesErase, "No, keep it"])], []);
+                return new(state, [new(w["data-confirm-erase"], confirm)], []);
             case DataRequestStep.Secret when SecretPattern().IsMatch(input):
                 return new(null, [], [new DataRequestEffect(state.Kind, state.Reference!, input, activityId)]);
             default:
-                return new(state, [new(Text.NotASecret, ["Cancel"])], []);
+                return new(state, [new(w["data-not-a-secret"], cancel)], []);
         }
+    }
+
+    /// <summary>Erasure goes ahead only on its own button or a plain yes (in English or the dialog's language).</summary>
+    private static bool IsYes(string input, CvText words)
+    {
+        var reply = ChoiceReply.Normalize(input);
+        return reply == ChoiceReply.Normalize(words["data-yes-erase"]) || reply == ChoiceReply.Normalize(CvWords.English["data-yes-erase"])
+            || reply == "yes" || reply == ChoiceReply.Normalize(words["data-yes"])
+            || words["answer-clear-yes-words"].Split('|').Select(ChoiceReply.Normalize).Contains(reply);
     }
 
     [GeneratedRegex(@"^\s*cv[\s-]*[a-z0-9]{4}[\s-]*[a-z0-9]{4}\s*$", RegexOptions.IgnoreCase)]
@@ -44,18 +61,6 @@ public static partial class DataRequestDialog
 
     [GeneratedRegex(@"^\s*[a-z0-9]{5}[\s-]*[a-z0-9]{5}\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex SecretPattern();
-
-    internal static class Text
-    {
-        public const string StartExport = "I can show you what we hold from an application you sent through this chat. Please type the reference number you were given (it looks like CV-XXXX-XXXX).";
-        public const string StartErase = "I can delete an application you sent through this chat: the record, the CV file and your answers in the conversation. Please type the reference number you were given (it looks like CV-XXXX-XXXX).";
-        public const string NotAReference = "That doesn't look like a reference number. It looks like CV-XXXX-XXXX. Type 'cancel' to stop.";
-        public const string ConfirmErase = "This permanently deletes your application, your CV file and your answers in the chat. We only keep a note that you asked, without your personal details. Shall I go ahead?";
-        public const string YesErase = "Yes, delete everything";
-        public const string AskSecret = "Now please type the secret code you were given with it (it looks like XXXXX-XXXXX). I'll remove it from this conversation straight after checking.";
-        public const string NotASecret = "That doesn't look like the secret code (XXXXX-XXXXX). Type 'cancel' to stop.";
-        public const string Stopped = "All right, I've stopped. Nothing was changed.";
-    }
 }
 
 public sealed record DataRequestState(DataRequestKind Kind, DataRequestStep Step, string? Reference);

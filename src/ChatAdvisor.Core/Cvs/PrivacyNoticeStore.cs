@@ -7,20 +7,38 @@ namespace ChatAdvisor.Cvs;
 /// <summary>
 /// Reads the versioned privacy notice (<c>notices/privacy-notice.md</c> in the knowledge folder): front matter with
 /// <c>version</c>, then a <c>## Summary</c> shown in chat and a <c>## Full notice</c> published at <c>/privacy</c>.
-/// Read on use, so an edited notice applies to the next application without a restart.
+/// Read on use, so an edited notice applies to the next application without a restart. A translation is
+/// <c>&lt;code&gt;/notices/privacy-notice.md</c> with its own version; a language without one is shown the English notice.
 /// </summary>
 public sealed class PrivacyNoticeStore(IOptions<KnowledgeOptions> options, IHostEnvironment environment)
 {
     public const string PublicPath = "/privacy";
 
-    public string FilePath { get; } = Path.Combine(Knowledge.ContentPaths.Resolve(options.Value.Path, environment), "notices", "privacy-notice.md");
+    private readonly string _root = Knowledge.ContentPaths.Resolve(options.Value.Path, environment);
 
-    /// <summary>The notice, or an exception naming the file when it is missing or malformed: no CV is taken without one.</summary>
-    public PrivacyNotice Load() => Parse(File.ReadAllText(FilePath)).Notice;
+    public string FilePath => Path.Combine(_root, "notices", "privacy-notice.md");
 
-    public string FullText() => Parse(File.ReadAllText(FilePath)).Full;
+    /// <summary>
+    /// The notice in <paramref name="language"/> (or English when it has none), or an exception naming the file
+    /// when it is missing or malformed: no CV is taken without one.
+    /// </summary>
+    public PrivacyNotice Load(string? language = null) => Read(language).Notice;
 
-    private (PrivacyNotice Notice, string Full) Parse(string text)
+    public string FullText(string? language = null) => Read(language).Full;
+
+    private (PrivacyNotice Notice, string Full) Read(string? language)
+    {
+        if (language is { Length: 2 } code && code != "en" && code.All(char.IsAsciiLetterLower) && File.Exists(TranslationPath(code)))
+        {
+            var (notice, full) = Parse(File.ReadAllText(TranslationPath(code)), TranslationPath(code));
+            return (notice with { Language = code, Url = PublicPath + "?lang=" + code }, full);
+        }
+        return Parse(File.ReadAllText(FilePath), FilePath);
+    }
+
+    private string TranslationPath(string code) => Path.Combine(_root, code, "notices", "privacy-notice.md");
+
+    private static (PrivacyNotice Notice, string Full) Parse(string text, string file)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var end = lines.Length > 0 && lines[0].Trim() == "---" ? Array.FindIndex(lines, 1, l => l.Trim() == "---") : -1;
@@ -29,7 +47,7 @@ public sealed class PrivacyNoticeStore(IOptions<KnowledgeOptions> options, IHost
         var fullAt = Array.FindIndex(lines, l => l.Trim() == "## Full notice");
         if (string.IsNullOrEmpty(version) || summaryAt < 0 || fullAt < summaryAt)
         {
-            throw new KnowledgeFormatException(FilePath, 1, "the privacy notice needs front matter with 'version', then '## Summary' and '## Full notice'");
+            throw new KnowledgeFormatException(file, 1, "the privacy notice needs front matter with 'version', then '## Summary' and '## Full notice'");
         }
         var summary = string.Join('\n', lines[(summaryAt + 1)..fullAt]).Trim();
         var full = string.Join('\n', lines[(fullAt + 1)..]).Trim();

@@ -1,6 +1,9 @@
 namespace ChatAdvisor.Languages;
 
-/// <summary>The message keys and their English text, the source every translation follows.</summary>
+/// <summary>
+/// The message keys and their English text, the source every translation follows: the bot's own messages here,
+/// the CV and data-request dialogs' in <see cref="Cvs.CvWords"/>, the site pages' in <see cref="PageWords"/>.
+/// </summary>
 public static class MessageKeys
 {
     public const string Welcome = "welcome";
@@ -22,9 +25,12 @@ public static class MessageKeys
     public const string DeclineTopics = "decline-topics";
     public const string DeclineRecruiter = "decline-recruiter";
     public const string And = "and";
-    public const string CvDialogInEnglish = "cv-dialog-in-english";
 
-    public static IReadOnlyDictionary<string, string> English { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>Every key with its English text.</summary>
+    public static IReadOnlyDictionary<string, string> English { get; } =
+        BotMessages().Concat(Cvs.CvWords.English).Concat(PageWords.English).ToDictionary(StringComparer.Ordinal);
+
+    private static Dictionary<string, string> BotMessages() => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [Welcome] = "Hello! I'm **ChatAdvisor, an AI assistant**, not a person. I answer questions about the MLOps Engineer "
             + "and Machine Learning Engineer roles using only the agency's role guides, and I show where each answer "
@@ -52,6 +58,5 @@ public static class MessageKeys
         [DeclineTopics] = "I can tell you about the {roles} roles: what they do, responsibilities, skills, qualifications, salaries in Europe and common questions.",
         [DeclineRecruiter] = "For anything the guides don't cover, a recruiter can help: you can send your CV here and they will get in touch.",
         [And] = "{first} and {second}",
-        [CvDialogInEnglish] = "",
     };
 }

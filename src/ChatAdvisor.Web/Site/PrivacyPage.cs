@@ -1,4 +1,5 @@
 using ChatAdvisor.Cvs;
+using ChatAdvisor.Knowledge;
 using Markdig;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,11 +12,16 @@ internal static class PrivacyPage
 {
     private static readonly MarkdownPipeline s_markdown = new MarkdownPipelineBuilder().DisableHtml().Build();
 
-    public static RazorComponentResult<PrivacyView> Render(PrivacyNoticeStore notices, IOptions<SiteOptions> site) =>
-        new(new Dictionary<string, object?>
+    /// <summary>The notice in the language asked for (<c>?lang=de</c>), or in English when it has no translation.</summary>
+    public static RazorComponentResult<PrivacyView> Render(string? lang, PrivacyNoticeStore notices, KnowledgeBase knowledge, IOptions<SiteOptions> site)
+    {
+        var notice = notices.Load(lang);
+        return new(new Dictionary<string, object?>
         {
-            [nameof(PrivacyView.Version)] = notices.Load().Version,
+            [nameof(PrivacyView.Version)] = notice.Version,
+            [nameof(PrivacyView.Words)] = knowledge.Messages(notice.Language),
             [nameof(PrivacyView.Site)] = site.Value,
-            [nameof(PrivacyView.NoticeHtml)] = new MarkupString(Markdown.ToHtml(notices.FullText(), s_markdown)),
+            [nameof(PrivacyView.NoticeHtml)] = new MarkupString(Markdown.ToHtml(notices.FullText(notice.Language), s_markdown)),
         });
+    }
 }

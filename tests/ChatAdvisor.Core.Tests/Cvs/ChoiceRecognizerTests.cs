@@ -7,13 +7,13 @@ public sealed class ChoiceRecognizerTests
 {
     private static readonly Dictionary<string, IReadOnlyList<Choice>> s_steps = new()
     {
-        ["consent"] = CvDialogChoices.Consent,
-        ["pool"] = CvDialogChoices.TalentPool,
-        ["roles"] = CvDialogChoices.Roles,
-        ["location"] = CvDialogChoices.Location,
-        ["notice"] = CvDialogChoices.NoticePeriods,
-        ["summary"] = CvDialogChoices.Summary,
-        ["correction"] = CvDialogChoices.Corrections,
+        ["consent"] = CvText.English.Consent,
+        ["pool"] = CvText.English.TalentPool,
+        ["roles"] = CvText.English.Roles,
+        ["location"] = CvText.English.Location,
+        ["notice"] = CvText.English.NoticePeriods,
+        ["summary"] = CvText.English.Summary,
+        ["correction"] = CvText.English.Corrections,
         ["contact"] = [new("phone", "Phone"), new("email", "Email") { Synonyms = ["e-mail"] }, new("post", "Post")],
     };
 

@@ -7,7 +7,8 @@ namespace ChatAdvisor.Web.Bot.CvUpload;
 
 /// <summary>
 /// Takes a file from the chat into the CV store: read (size-limited), inspect by content, scan for malware
-/// (failing closed), store. A file that fails any step is never kept.
+/// (failing closed), store. A file that fails any step is never kept. Refusals are in English; the dialog
+/// says them in the visitor's language (<see cref="CvText.Translate"/>).
 /// </summary>
 public sealed partial class CvFileIntake(
     CvFileInspector inspector,
@@ -41,11 +42,11 @@ public sealed partial class CvFileIntake(
 
     private static string Problem(FileProblem problem, long limit) => problem switch
     {
-        FileProblem.Gone => CvMessages.FileGone,
-        FileProblem.DownloadFailed => CvMessages.DownloadFailed,
-        FileProblem.StoreUnavailable => CvMessages.StoreUnavailable,
+        FileProblem.Gone => CvText.English["cv-file-gone"],
+        FileProblem.DownloadFailed => CvText.English["cv-download-failed"],
+        FileProblem.StoreUnavailable => CvText.English["cv-store-unavailable"],
         FileProblem.TooLarge => CvProblems.TooLarge(limit),
-        _ => CvMessages.UntrustedLink,
+        _ => CvText.English["cv-untrusted-link"],
     };
 
     /// <summary>Inspects, scans and stores content already read (and size-limited) into memory; disposes it.</summary>
@@ -64,7 +65,7 @@ public sealed partial class CvFileIntake(
             if (scan.Verdict != MalwareVerdict.Clean)
             {
                 FileNotScannedClean(logger, scan.Verdict.ToString(), scan.Signature);
-                return input with { RejectedFileProblem = scan.Verdict == MalwareVerdict.Infected ? CvMessages.Infected : CvMessages.ScanUnavailable };
+                return input with { RejectedFileProblem = scan.Verdict == MalwareVerdict.Infected ? CvText.English["cv-infected"] : CvText.English["cv-scan-unavailable"] };
             }
             content.Position = 0;
             var sha256 = Convert.ToHexString(await SHA256.HashDataAsync(content, cancellationToken)).ToLowerInvariant();
@@ -77,7 +78,7 @@ public sealed partial class CvFileIntake(
             catch (CvStorageException)
             {
                 // Logged by the store; the visitor may attach the file again.
-                return input with { RejectedFileProblem = CvMessages.StoreUnavailable };
+                return input with { RejectedFileProblem = CvText.English["cv-store-unavailable"] };
             }
             return input with { File = new CvFileRef(key, name, inspection.Type, content.Length, sha256) };
         }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatAdvisor.Cvs;
 
 namespace ChatAdvisor.Web.Bot.CvUpload;
 
@@ -10,6 +11,12 @@ internal static partial class CvIntents
     public static bool IsExport(string text) => ExportPattern().IsMatch(Normalize(text));
 
     public static bool IsErase(string text) => ErasePattern().IsMatch(Normalize(text));
+
+    /// <summary>A request to see one's data, in English or in the words of the dialog's language.</summary>
+    public static bool IsExport(string text, CvText words) => IsExport(text) || words.AsksForExport(text);
+
+    /// <summary>A request to erase one's data, in English or in the words of the dialog's language.</summary>
+    public static bool IsErase(string text, CvText words) => IsErase(text) || words.AsksForErasure(text);
 
     private static string Normalize(string text) => text.Trim().ToLowerInvariant().Replace('é', 'e').Replace('’', '\'');
 

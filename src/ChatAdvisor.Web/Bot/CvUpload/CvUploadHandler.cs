@@ -2,7 +2,6 @@ using ChatAdvisor.Advice;
 using ChatAdvisor.Conversations;
 using ChatAdvisor.Cvs;
 using ChatAdvisor.Knowledge;
-using ChatAdvisor.Languages;
 using ChatAdvisor.Web.Bot.Protocol;
 using System.Text.RegularExpressions;
 using ChatAdvisor.Web.Site;
@@ -36,59 +35,55 @@ public sealed partial class CvUploadHandler(
         var text = turn.Activity.Text?.Trim() ?? "";
         var sentFiles = turn.Channel.Files.Find(turn.Activity);
         var file = sentFiles.Count > 0 ? sentFiles[0] : null;
+        var words = Words(state);
         if (state.CvDialog is { } stale && CvUploadDialog.IsExpired(stale, now, dialogOptions.Value.Timeout))
         {
-            var expired = CvUploadDialog.Expire(stale);
+            var expired = CvUploadDialog.Expire(stale, words);
             await transcript.RedactAsync(turn.ConversationId, stale.AnswerActivityIds, cancellationToken);
             state = await ApplyAsync(turn, expired.Messages, expired.Effects, state with { CvDialog = null }, cancellationToken);
         }
         if (turn.Channel.IsGroup
-            && (CvIntents.IsApply(text) || CvIntents.IsExport(text) || CvIntents.IsErase(text) || file is not null))
+            && (CvIntents.IsApply(text) || CvIntents.IsExport(text, words) || CvIntents.IsErase(text, words) || file is not null))
         {
             // Contact details, CVs and secret codes do not belong in a group chat (Teams takes files only in 1:1 chats anyway).
-            await SendAsync(turn, new CvDialogMessage(CvMessages.PersonalChatOnly, []), cancellationToken);
+            await SendAsync(turn, new CvDialogMessage(words["cv-personal-chat-only"], []), cancellationToken);
             return state;
         }
         if (state.DataRequest is { } request)
         {
-            var result = DataRequestDialog.Next(request, text, turn.Activity.Id);
+            var result = DataRequestDialog.Next(request, text, turn.Activity.Id, words);
             state = await ApplyAsync(turn, result.Messages, result.Effects, state with { DataRequest = result.State }, cancellationToken);
             return state;
         }
         if (state.CvDialog is { } dialog)
         {
-            return await ContinueAsync(turn, dialog, text, file, sentFiles.Count, now, state, cancellationToken);
+            return await ContinueAsync(turn, words, dialog, text, file, sentFiles.Count, now, state, cancellationToken);
         }
-        if (CvIntents.IsErase(text) || CvIntents.IsExport(text))
+        if (CvIntents.IsErase(text, words) || CvIntents.IsExport(text, words))
         {
-            var result = DataRequestDialog.Start(CvIntents.IsErase(text) ? DataRequestKind.Erase : DataRequestKind.Export);
+            var result = DataRequestDialog.Start(CvIntents.IsErase(text, words) ? DataRequestKind.Erase : DataRequestKind.Export, words);
             return await ApplyAsync(turn, result.Messages, result.Effects, state with { DataRequest = result.State }, cancellationToken);
         }
         if (file is not null || CvIntents.IsApply(text) || await intents.RecognizeAsync(text, state.Language ?? "en", cancellationToken) == Intents.Apply)
         {
-            if (state.Language is { } language && knowledge.Messages(language).Get(MessageKeys.CvDialogInEnglish) is { Length: > 0 } note)
-            {
-                // The dialog's questions, buttons and notice are English until they are translated.
-                await SendAsync(turn, new CvDialogMessage(note, []), cancellationToken);
-            }
             if (file is not null)
             {
                 await DropAsync(turn, file, cancellationToken);
-                await SendAsync(turn, new CvDialogMessage(CvMessages.FileBeforeConsent, []), cancellationToken);
+                await SendAsync(turn, new CvDialogMessage(words["cv-file-before-consent"], []), cancellationToken);
             }
-            var started = Dialog(turn).Start(now);
+            var started = Dialog(turn, words).Start(now);
             return await ApplyAsync(turn, started.Messages, started.Effects, state with { CvDialog = started.State, CvOffered = true }, cancellationToken);
         }
         return null;
     }
 
-    private async Task<ConversationState> ContinueAsync(TurnContext turn, CvDialogState dialog, string text, Attachment? file, int fileCount, DateTimeOffset now,
-        ConversationState state, CancellationToken cancellationToken)
+    private async Task<ConversationState> ContinueAsync(TurnContext turn, CvText words, CvDialogState dialog, string text, Attachment? file, int fileCount,
+        DateTimeOffset now, ConversationState state, CancellationToken cancellationToken)
     {
-        var machine = Dialog(turn);
-        if (dialog.Step == CvDialogStep.File && file is null && LinkRequest().IsMatch(text))
+        var machine = Dialog(turn, words);
+        if (dialog.Step == CvDialogStep.File && file is null && (LinkRequest().IsMatch(text) || words.AsksForLink(text)))
         {
-            await OfferUploadLinkAsync(turn, cancellationToken);
+            await OfferUploadLinkAsync(turn, words, cancellationToken);
             return state;
         }
         var input = new CvDialogInput(now, text, ActivityId: turn.Activity.Id);
@@ -96,7 +91,7 @@ public sealed partial class CvUploadHandler(
         {
             if (fileCount > 1)
             {
-                await SendAsync(turn, new CvDialogMessage(CvMessages.OneFileOnly, []), cancellationToken);
+                await SendAsync(turn, new CvDialogMessage(words["cv-one-file-only"], []), cancellationToken);
             }
             input = await intake.ReceiveAsync(turn, file, input, cancellationToken);
         }
@@ -118,37 +113,38 @@ public sealed partial class CvUploadHandler(
 
     /// <summary>
     /// Continues a conversation's dialog with a file sent through its upload link. Returns null when the file was
-    /// taken, or what to tell the person on the upload page.
+    /// taken, or what to tell the person on the upload page (in the conversation's language).
     /// </summary>
     public async Task<string?> ReceiveLinkUploadAsync(TurnContext turn, ConversationState state, MemoryStream content, string fileName,
         Func<Task<bool>> claimLink, Func<ConversationState, Task> save, CancellationToken cancellationToken)
     {
+        var words = Words(state);
         if (state.CvDialog is not { Step: CvDialogStep.File } dialog || CvUploadDialog.IsExpired(dialog, time.GetUtcNow(), dialogOptions.Value.Timeout))
         {
             await content.DisposeAsync();
-            return CvMessages.LinkNotWaiting;
+            return words["cv-link-not-waiting"];
         }
         var input = await intake.TakeAsync(content, Path.GetFileName(fileName), new CvDialogInput(time.GetUtcNow()), cancellationToken);
         if (input.File is null)
         {
-            return input.RejectedFileProblem;
+            return words.Translate(input.RejectedFileProblem ?? CvText.English["cv-download-failed"]);
         }
         if (!await claimLink())
         {
             // Used by a parallel upload in the meantime: this copy is not needed.
             await files.DeleteAsync(input.File.StorageKey, cancellationToken);
-            return CvMessages.LinkNotWaiting;
+            return words["cv-link-not-waiting"];
         }
-        var result = Dialog(turn).Next(dialog, input);
+        var result = Dialog(turn, words).Next(dialog, input);
         await save(await ApplyAsync(turn, result.Messages, result.Effects, state with { CvDialog = result.State }, cancellationToken));
         return null;
     }
 
-    public async Task OfferUploadLinkAsync(TurnContext turn, CancellationToken cancellationToken)
+    private async Task OfferUploadLinkAsync(TurnContext turn, CvText words, CancellationToken cancellationToken)
     {
         var path = await uploadLinks.CreateAsync(turn.ConversationId, turn.ChannelId, cancellationToken);
         var url = SiteLinks.Absolute(turn, siteOptions.Value, path);
-        await SendAsync(turn, new CvDialogMessage(CvMessages.UploadLink(url, uploadLinks.Lifetime), ["Cancel"]), cancellationToken);
+        await SendAsync(turn, new CvDialogMessage(words.UploadLink(url, uploadLinks.Lifetime), [words.Cancel.Title]), cancellationToken);
     }
 
     private async Task<ConversationState> ApplyAsync(TurnContext turn, IReadOnlyList<CvDialogMessage> messages, IReadOnlyList<CvDialogEffect> effects,
@@ -193,7 +189,8 @@ public sealed partial class CvUploadHandler(
     private async Task<ConversationState> SubmitAsync(TurnContext turn, CvDialogState application, ConversationState state, CancellationToken cancellationToken)
     {
         var submitted = await submissions.SubmitAsync(application, turn.ChannelId, turn.ConversationId, cancellationToken);
-        var confirmation = await SendAsync(turn, new CvDialogMessage(CvMessages.Submitted(submitted, application.Name!), []), cancellationToken);
+        var text = Words(state).Submitted(application.Name!, submitted.Reference, submitted.Secret);
+        var confirmation = await SendAsync(turn, new CvDialogMessage(text, []), cancellationToken);
         await submissions.TrackActivitiesAsync(submitted.Reference, [confirmation], cancellationToken);
         return state;
     }
@@ -204,28 +201,27 @@ public sealed partial class CvUploadHandler(
         {
             await transcript.RedactAsync(turn.ConversationId, [secretMessage], cancellationToken);
         }
+        var words = Words(state);
         string reply;
         if (request.Kind == DataRequestKind.Export)
         {
             var (outcome, submission) = await submissions.ExportAsync(request.Reference, request.Secret, turn.ChannelId, cancellationToken);
             if (submission is not null)
             {
-                var shown = await SendAsync(turn, new CvDialogMessage(CvMessages.Export(submission), []), cancellationToken);
+                var shown = await SendAsync(turn, new CvDialogMessage(words.Export(submission), []), cancellationToken);
                 await submissions.TrackActivitiesAsync(submission.Reference, [shown], cancellationToken);
                 return state;
             }
-            reply = Refusal(outcome);
+            reply = words[outcome == DataRequestOutcome.Locked ? "data-locked" : "data-wrong-secret"];
         }
         else
         {
             var outcome = await submissions.EraseAsync(request.Reference, request.Secret, turn.ChannelId, cancellationToken);
-            reply = outcome == DataRequestOutcome.Verified ? CvMessages.Erased : Refusal(outcome);
+            reply = words[outcome == DataRequestOutcome.Verified ? "data-erased" : outcome == DataRequestOutcome.Locked ? "data-locked" : "data-wrong-secret"];
         }
         await SendAsync(turn, new CvDialogMessage(reply, []), cancellationToken);
         return state;
     }
-
-    private static string Refusal(DataRequestOutcome outcome) => outcome == DataRequestOutcome.Locked ? CvMessages.Locked : CvMessages.WrongSecret;
 
     /// <summary>
     /// Deletes this host's copies of every file the turn carried: an accepted CV has moved to the CV store by now,
@@ -249,11 +245,17 @@ public sealed partial class CvUploadHandler(
         return turn.SendAsync(reply with { Entities = [AnswerRenderer.AiMessageEntity([])] }, cancellationToken);
     }
 
-    /// <summary>The dialog with the current privacy notice, whose link must work where the visitor reads it.</summary>
-    private CvUploadDialog Dialog(TurnContext turn)
+    /// <summary>The dialogs' words in the conversation's language.</summary>
+    private CvText Words(ConversationState state) => CvText.For(knowledge.Messages(state.Language));
+
+    /// <summary>
+    /// The dialog in the conversation's language, with the current privacy notice in that language (English where
+    /// it has none), whose link must work where the visitor reads it.
+    /// </summary>
+    private CvUploadDialog Dialog(TurnContext turn, CvText words)
     {
-        var notice = notices.Load();
-        return new(notice with { Url = SiteLinks.Absolute(turn, siteOptions.Value, notice.Url) }, cvOptions.Value.MaxFileBytes);
+        var notice = notices.Load(words.Language);
+        return new(notice with { Url = SiteLinks.Absolute(turn, siteOptions.Value, notice.Url) }, cvOptions.Value.MaxFileBytes, words);
     }
 
     [GeneratedRegex(@"\b(link|can'?t (attach|upload|send)|cannot (attach|upload|send)|(attach|upload)(ing)? (doesn'?t|does not|won'?t) work)\b", RegexOptions.IgnoreCase)]

@@ -1,5 +1,8 @@
 using ChatAdvisor.Conversations;
 using ChatAdvisor.Cvs;
+using ChatAdvisor.Knowledge;
+using ChatAdvisor.Languages;
+using ChatAdvisor.Web.Site;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatAdvisor.Web.Bot.CvUpload;
@@ -14,20 +17,29 @@ public static class UploadLinkEndpoints
         return app;
     }
 
-    private static async Task<IResult> ShowAsync(string token, UploadLinks links, CancellationToken cancellationToken) =>
-        await links.FindUsableAsync(token, cancellationToken) is null
-            ? Page(StatusCodes.Status404NotFound, CvMessages.LinkNotWaiting, form: false)
-            : Page(StatusCodes.Status200OK, null, form: true);
+    private static async Task<IResult> ShowAsync(string token, HttpRequest request, UploadLinks links, ConversationStore conversations,
+        KnowledgeBase knowledge, CancellationToken cancellationToken)
+    {
+        var link = await links.FindUsableAsync(token, cancellationToken);
+        if (link is null)
+        {
+            var words = knowledge.Messages(PageLanguage.Of(request, knowledge));
+            return Page(StatusCodes.Status404NotFound, words, words.Get("cv-link-not-waiting"), form: false);
+        }
+        return Page(StatusCodes.Status200OK, await WordsAsync(link, conversations, knowledge, cancellationToken), null, form: true);
+    }
 
     private static async Task<IResult> ReceiveAsync(string token, HttpRequest request, UploadLinks links, ProactiveTurns turns,
-        ConversationStore conversations, CvFileIntake intake, CvUploadHandler handler, CancellationToken cancellationToken)
+        ConversationStore conversations, CvFileIntake intake, CvUploadHandler handler, KnowledgeBase knowledge, CancellationToken cancellationToken)
     {
         var link = await links.FindUsableAsync(token, cancellationToken);
         var resumed = link is null ? null : await turns.ResumeAsync(link.ConversationId, cancellationToken);
         if (resumed is not { } target)
         {
-            return Page(StatusCodes.Status404NotFound, CvMessages.LinkNotWaiting, form: false);
+            var fallback = knowledge.Messages(PageLanguage.Of(request, knowledge));
+            return Page(StatusCodes.Status404NotFound, fallback, fallback.Get("cv-link-not-waiting"), form: false);
         }
+        var words = await WordsAsync(link!, conversations, knowledge, cancellationToken);
         IFormFile? file;
         try
         {
@@ -36,17 +48,17 @@ public static class UploadLinkEndpoints
         catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
         {
             // A cut-off or malformed form: the visitor can simply try again.
-            return Page(StatusCodes.Status400BadRequest, "The file did not arrive completely. Please try again.", form: true);
+            return Page(StatusCodes.Status400BadRequest, words, words.Get("upload-incomplete"), form: true);
         }
         if (file is not { Length: > 0 } || AttachmentNames.Clean(file.FileName) is not { } fileName)
         {
-            return Page(StatusCodes.Status400BadRequest, "Please choose a file to send.", form: true);
+            return Page(StatusCodes.Status400BadRequest, words, words.Get("upload-choose-file"), form: true);
         }
         await using var upload = file.OpenReadStream();
         var content = await intake.ReadAsync(upload, cancellationToken);
         if (content is null)
         {
-            return Page(StatusCodes.Status413PayloadTooLarge, "That file is too large. Please send a smaller version, for example a PDF export.", form: true);
+            return Page(StatusCodes.Status413PayloadTooLarge, words, words.Get("upload-too-large"), form: true);
         }
         var (state, version) = await conversations.LoadStateAsync(link!.ConversationId, cancellationToken);
         var problem = await handler.ReceiveLinkUploadAsync(target.Turn, state, content, fileName,
@@ -54,10 +66,22 @@ public static class UploadLinkEndpoints
             next => conversations.SaveStateAsync(link.ConversationId, next, version, cancellationToken),
             cancellationToken);
         return problem is null
-            ? Page(StatusCodes.Status200OK, $"Thank you, we've received {fileName}. Please go back to the chat to check and send your application.", form: false)
-            : Page(StatusCodes.Status422UnprocessableEntity, problem, form: problem != CvMessages.LinkNotWaiting);
+            ? Page(StatusCodes.Status200OK, words, words.Get("upload-received", ("file", fileName)), form: false)
+            : Page(StatusCodes.Status422UnprocessableEntity, words, problem, form: problem != words.Get("cv-link-not-waiting"));
     }
 
-    private static RazorComponentResult<UploadPageView> Page(int status, string? message, bool form) =>
-        new(new Dictionary<string, object?> { [nameof(UploadPageView.Message)] = message, [nameof(UploadPageView.ShowForm)] = form }) { StatusCode = status };
+    /// <summary>The page speaks the language of the conversation the link belongs to.</summary>
+    private static async Task<MessageSet> WordsAsync(UploadLink link, ConversationStore conversations, KnowledgeBase knowledge, CancellationToken cancellationToken)
+    {
+        var (state, _) = await conversations.LoadStateAsync(link.ConversationId, cancellationToken);
+        return knowledge.Messages(state.Language);
+    }
+
+    private static RazorComponentResult<UploadPageView> Page(int status, MessageSet words, string? message, bool form) =>
+        new(new Dictionary<string, object?>
+        {
+            [nameof(UploadPageView.Words)] = words,
+            [nameof(UploadPageView.Message)] = message,
+            [nameof(UploadPageView.ShowForm)] = form,
+        }) { StatusCode = status };
 }

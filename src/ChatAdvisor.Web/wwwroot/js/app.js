@@ -2,6 +2,10 @@
 (async function () {
   'use strict';
 
+  // The page's own words in its language, written into the page by the host.
+  const pageWords = JSON.parse(document.getElementById('page-words')?.textContent || '{}');
+  const pageWord = key => pageWords[key] || key;
+
   const webchatElement = document.getElementById('webchat');
   const errorBox = document.getElementById('chat-error');
   const showError = message => {
@@ -33,7 +37,7 @@
   const showAttachment = files => {
     attachment.files = files;
     const [first] = files;
-    attachment.name.textContent = files.length === 1 ? first.blob.name : files.length + ' files';
+    attachment.name.textContent = files.length === 1 ? first.blob.name : pageWord('page-files').replace('{count}', String(files.length));
     attachment.size.textContent = '(' + formatSize(files.reduce((total, file) => total + file.blob.size, 0)) + ')';
     attachment.panel.hidden = false;
     attachment.send.focus();
@@ -88,7 +92,7 @@
         styleOptions: {
           accent: '#0b4f6c',
           botAvatarInitials: 'AI',
-          userAvatarInitials: 'You',
+          userAvatarInitials: pageWord('page-you'),
           bubbleBorderRadius: 8,
           bubbleFromUserBackground: '#e8f6fc',
           bubbleFromUserBorderRadius: 8,
@@ -114,6 +118,6 @@
       observer.observe(webchatElement, { childList: true, subtree: true });
     }
   } catch (error) {
-    showError('The chat could not start (' + error.message + '). Please reload the page in a moment.');
+    showError(pageWord('page-chat-failed').replace('{reason}', error.message));
   }
 })();
