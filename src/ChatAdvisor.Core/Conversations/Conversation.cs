@@ -18,6 +18,9 @@ public sealed class Conversation
 
     public string? StateJson { get; set; }
 
+    /// <summary>The language the conversation is held in (a copy of the state's, for the portal's filter); null before the first turn.</summary>
+    public string? Language { get; set; }
+
     /// <summary>Optimistic-concurrency token for <see cref="StateJson"/>.</summary>
     public long StateVersion { get; set; }
 }

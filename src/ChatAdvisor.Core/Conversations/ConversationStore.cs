@@ -70,6 +70,7 @@ public sealed class ConversationStore(IDbContextFactory<ChatAdvisorDb> dbFactory
             .Where(c => c.Id == conversationId && c.StateVersion == expectedVersion)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.StateJson, json)
+                .SetProperty(c => c.Language, state.Language)
                 .SetProperty(c => c.StateVersion, expectedVersion + 1)
                 .SetProperty(c => c.LastActivityAt, now), cancellationToken);
         return updated == 1;

@@ -34,6 +34,9 @@ public sealed record ConversationQuery
     /// <summary>Exact channel id (<c>directline</c>, <c>msteams</c>, ...).</summary>
     public string? Channel { get; init; }
 
+    /// <summary>The language the conversation is held in (<c>en</c>, <c>de</c>, ...).</summary>
+    public string? Language { get; init; }
+
     /// <summary>Whether an application (CV submission) came through the conversation.</summary>
     public bool? HasCv { get; init; }
 
@@ -98,4 +101,8 @@ public sealed record ConversationSummary(
     int HelpfulCount,
     int NotHelpfulCount,
     string? FirstUserMessage,
-    string? Snippet);
+    string? Snippet)
+{
+    /// <summary>The language the conversation is held in; null for a conversation without a turn yet.</summary>
+    public string? Language { get; init; }
+}

@@ -70,6 +70,11 @@ public sealed class ConversationSearch(IDbContextFactory<ChatAdvisorDb> dbFactor
             var channel = query.Channel.Trim();
             conversations = conversations.Where(c => c.ChannelId == channel);
         }
+        if (!string.IsNullOrWhiteSpace(query.Language))
+        {
+            var language = query.Language.Trim().ToLowerInvariant();
+            conversations = conversations.Where(c => c.Language == language);
+        }
         if (query.HasCv is { } hasCv)
         {
             conversations = hasCv

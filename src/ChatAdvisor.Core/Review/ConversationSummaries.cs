@@ -19,7 +19,7 @@ internal static class ConversationSummaries
         }
         var conversations = await db.Conversations.AsNoTracking()
             .Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.ChannelId, c.StartedAt, c.LastActivityAt })
+            .Select(c => new { c.Id, c.ChannelId, c.StartedAt, c.LastActivityAt, c.Language })
             .ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, cancellationToken);
         var activities = await db.TranscriptActivities.AsNoTracking()
             .Where(a => ids.Contains(a.ConversationId))
@@ -62,7 +62,10 @@ internal static class ConversationSummaries
                 cv is not null, cv,
                 f?.Helpful ?? 0, f?.NotHelpful ?? 0,
                 firstMessages.TryGetValue(id, out var first) ? ReviewSql.Truncate(first, FirstMessageLength) : null,
-                text is not null && firstMatches.TryGetValue(id, out var match) ? SecretMask.Apply(ReviewSql.Snippet(match, text, SnippetRadius)) : null));
+                text is not null && firstMatches.TryGetValue(id, out var match) ? SecretMask.Apply(ReviewSql.Snippet(match, text, SnippetRadius)) : null)
+            {
+                Language = c.Language,
+            });
         }
         return items;
     }

@@ -27,6 +27,18 @@ public abstract class ConversationSearchTests(PortalData data)
     }
 
     [ProviderFact]
+    public async Task LanguageFilterFindsTheConversationsHeldInThatLanguageAndTheRowsShowIt()
+    {
+        Assert.Equal(["conv-3"], await Ids(new ConversationQuery { Language = "de" }));
+        Assert.Equal(["conv-3"], await Ids(new ConversationQuery { Language = " DE " }));
+        Assert.Equal(["conv-1"], await Ids(new ConversationQuery { Language = "en" }));
+        Assert.Empty(await Ids(new ConversationQuery { Language = "fr" }));
+        var page = await data.Db.Search.SearchAsync(new ConversationQuery(), CancellationToken.None);
+        Assert.Equal("de", page.Items.Single(i => i.Id == "conv-3").Language);
+        Assert.Null(page.Items.Single(i => i.Id == "conv-2").Language);
+    }
+
+    [ProviderFact]
     public async Task HasCvFindsConversationsWithAnApplicationOrWithout()
     {
         Assert.Equal(["conv-1", "conv-5"], await Ids(new ConversationQuery { HasCv = true }));

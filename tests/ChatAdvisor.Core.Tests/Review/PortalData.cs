@@ -28,10 +28,10 @@ public abstract class PortalData(bool postgres) : IAsyncLifetime
         }
         Db = await ReviewDatabase.CreateAsync(postgres);
         var seed = new Seed();
-        seed.Conversation("conv-3", "directline", Utc(3, 3, 15))
+        seed.Conversation("conv-3", "directline", Utc(3, 3, 15)).InLanguage("de")
             .User("Is 100% remote work possible?")
             .Answer("Many teams work remotely part of the week.", "generative", 0.5, "machine-learning-engineer#remote-work");
-        seed.Conversation("conv-1", "directline", Utc(3, 1, 9))
+        seed.Conversation("conv-1", "directline", Utc(3, 1, 9)).InLanguage("en")
             .User("How much does an MLOps engineer earn?")
             .Answer("MLOps engineers earn 70,000 to 90,000 euros; see the career guide.", "extractive", 0.85, "mlops-engineer#salary").Rated(true)
             .Event()

@@ -31,6 +31,13 @@ public sealed class Seed
 
         public Transcript User(string text) => Add("message", "user", text);
 
+        /// <summary>The language the conversation is held in.</summary>
+        public Transcript InLanguage(string language)
+        {
+            conversation.Language = language;
+            return this;
+        }
+
         public Transcript Bot(string text) => Add("message", "bot", text);
 
         public Transcript Event() => Add("event", "user", null);

@@ -12,6 +12,8 @@ public sealed class ConversationFilter
 
     public string? Channel { get; set; }
 
+    public string? Language { get; set; }
+
     public bool? HasCv { get; set; }
 
     public bool? Unanswered { get; set; }
@@ -32,6 +34,7 @@ public sealed class ConversationFilter
         From = From,
         To = To,
         Channel = Blank(Channel),
+        Language = Blank(Language),
         HasCv = HasCv,
         Unanswered = Unanswered,
         LowConfidence = LowConfidence,
@@ -50,6 +53,7 @@ public sealed class ConversationFilter
         Add(route, nameof(From), From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add(route, nameof(To), To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add(route, nameof(Channel), Blank(Channel));
+        Add(route, nameof(Language), Blank(Language));
         Add(route, nameof(HasCv), Flag(HasCv));
         Add(route, nameof(Unanswered), Flag(Unanswered));
         Add(route, nameof(LowConfidence), Flag(LowConfidence));

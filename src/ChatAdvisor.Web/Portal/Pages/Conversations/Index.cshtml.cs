@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatAdvisor.Data;
+using ChatAdvisor.Knowledge;
 using ChatAdvisor.Review;
 using ChatAdvisor.Web.Portal.Review;
 using Microsoft.AspNetCore.Identity;
@@ -12,8 +13,11 @@ namespace ChatAdvisor.Web.Portal.Pages.Conversations;
 /// <summary>Finds conversations with the review filters, 25 a page, and exports a selection of them as CSV or JSON.</summary>
 public sealed class ConversationListModel(
     ConversationSearch search, TranscriptExport export, IDbContextFactory<ChatAdvisorDb> dbFactory,
-    UserManager<Recruiter> users, PortalAudit audit, TimeProvider time) : PageModel
+    UserManager<Recruiter> users, PortalAudit audit, KnowledgeBase knowledge, TimeProvider time) : PageModel
 {
+    /// <summary>The languages a conversation can be held in, for the language filter.</summary>
+    public IReadOnlyList<string> Languages => knowledge.Languages;
+
     /// <summary>The most conversations one export takes.</summary>
     public const int MaxExport = ConversationQuery.MaxPageSize;
 
