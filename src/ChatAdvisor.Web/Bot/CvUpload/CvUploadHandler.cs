@@ -10,12 +10,13 @@ using Microsoft.Extensions.Options;
 namespace ChatAdvisor.Web.Bot.CvUpload;
 
 /// <summary>
-/// Runs the CV-upload and data-request dialogs for a turn: starts them on request, feeds them text and files,
-/// and carries out their effects (answer a question, discard or take a file, store an application, show or
-/// erase data). Returns the new conversation state, or null when the turn is not for a dialog.
+/// Routes a turn to the CV-upload dialog or the data-request dialog (<see cref="DataRequestTurns"/>): starts them on
+/// request, feeds the CV dialog text and files and carries out its effects (answer a question, discard or take a
+/// file, store an application). Returns the new conversation state, or null when the turn is not for a dialog.
 /// </summary>
 public sealed partial class CvUploadHandler(
     CvFileIntake intake,
+    DataRequestTurns dataRequests,
     ICvFileStore files,
     CvSubmissions submissions,
     PrivacyNoticeStore notices,
@@ -49,11 +50,9 @@ public sealed partial class CvUploadHandler(
             await SendAsync(turn, new CvDialogMessage(words["cv-personal-chat-only"], []), cancellationToken);
             return state;
         }
-        if (state.DataRequest is { } request)
+        if (state.DataRequest is not null)
         {
-            var result = DataRequestDialog.Next(request, text, turn.Activity.Id, words);
-            state = await ApplyAsync(turn, result.Messages, result.Effects, state with { DataRequest = result.State }, cancellationToken);
-            return state;
+            return await dataRequests.ContinueAsync(turn, words, text, state, cancellationToken);
         }
         if (state.CvDialog is { } dialog)
         {
@@ -61,8 +60,7 @@ public sealed partial class CvUploadHandler(
         }
         if (CvIntents.IsErase(text, words) || CvIntents.IsExport(text, words))
         {
-            var result = DataRequestDialog.Start(CvIntents.IsErase(text, words) ? DataRequestKind.Erase : DataRequestKind.Export, words);
-            return await ApplyAsync(turn, result.Messages, result.Effects, state with { DataRequest = result.State }, cancellationToken);
+            return await dataRequests.StartAsync(turn, words, CvIntents.IsErase(text, words) ? DataRequestKind.Erase : DataRequestKind.Export, state, cancellationToken);
         }
         if (file is not null || CvIntents.IsApply(text) || await intents.RecognizeAsync(text, state.Language ?? "en", cancellationToken) == Intents.Apply)
         {
@@ -157,7 +155,6 @@ public sealed partial class CvUploadHandler(
                 AnswerQuestionEffect question => await AnswerAsync(turn, question.Question, state, cancellationToken),
                 DiscardFileEffect discard => await DiscardAsync(discard.StorageKey, state, cancellationToken),
                 SubmitEffect submit => await SubmitAsync(turn, submit.Application, state, cancellationToken),
-                DataRequestEffect request => await DataRequestAsync(turn, request, state, cancellationToken),
                 _ => throw new InvalidOperationException($"Unknown dialog effect {effect.GetType().Name}."),
             };
         }
@@ -195,34 +192,6 @@ public sealed partial class CvUploadHandler(
         return state;
     }
 
-    private async Task<ConversationState> DataRequestAsync(TurnContext turn, DataRequestEffect request, ConversationState state, CancellationToken cancellationToken)
-    {
-        if (request.SecretActivityId is { } secretMessage)
-        {
-            await transcript.RedactAsync(turn.ConversationId, [secretMessage], cancellationToken);
-        }
-        var words = Words(state);
-        string reply;
-        if (request.Kind == DataRequestKind.Export)
-        {
-            var (outcome, submission) = await submissions.ExportAsync(request.Reference, request.Secret, turn.ChannelId, cancellationToken);
-            if (submission is not null)
-            {
-                var shown = await SendAsync(turn, new CvDialogMessage(words.Export(submission), []), cancellationToken);
-                await submissions.TrackActivitiesAsync(submission.Reference, [shown], cancellationToken);
-                return state;
-            }
-            reply = words[outcome == DataRequestOutcome.Locked ? "data-locked" : "data-wrong-secret"];
-        }
-        else
-        {
-            var outcome = await submissions.EraseAsync(request.Reference, request.Secret, turn.ChannelId, cancellationToken);
-            reply = words[outcome == DataRequestOutcome.Verified ? "data-erased" : outcome == DataRequestOutcome.Locked ? "data-locked" : "data-wrong-secret"];
-        }
-        await SendAsync(turn, new CvDialogMessage(reply, []), cancellationToken);
-        return state;
-    }
-
     /// <summary>
     /// Deletes this host's copies of every file the turn carried: an accepted CV has moved to the CV store by now,
     /// and nothing else sent in the chat is kept.
@@ -239,11 +208,8 @@ public sealed partial class CvUploadHandler(
     private static Task DropAsync(TurnContext turn, Attachment file, CancellationToken cancellationToken) =>
         turn.Channel.Files.Discard(file, cancellationToken);
 
-    private static Task<string> SendAsync(TurnContext turn, CvDialogMessage message, CancellationToken cancellationToken)
-    {
-        var reply = AnswerRenderer.WithSuggestions(turn.CreateReply(message.Text), message.Choices);
-        return turn.SendAsync(reply with { Entities = [AnswerRenderer.AiMessageEntity([])] }, cancellationToken);
-    }
+    private static Task<string> SendAsync(TurnContext turn, CvDialogMessage message, CancellationToken cancellationToken) =>
+        DialogReplies.SendAsync(turn, message, cancellationToken);
 
     /// <summary>The dialogs' words in the conversation's language.</summary>
     private CvText Words(ConversationState state) => CvText.For(knowledge.Messages(state.Language));
