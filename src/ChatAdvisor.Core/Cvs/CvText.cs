@@ -23,6 +23,7 @@ public sealed partial class CvText
     private readonly HashSet<string> _back;
     private readonly HashSet<string> _startOver;
     private readonly HashSet<string> _questionStarts;
+    private readonly HashSet<string> _negations;
     private readonly string[] _link;
     private readonly string[] _exportRequests;
     private readonly string[] _eraseRequests;
@@ -90,6 +91,7 @@ public sealed partial class CvText
         _back = [.. Phrases("command-back-words")];
         _startOver = [.. Phrases("command-start-over-words")];
         _questionStarts = [.. Phrases("question-start-words")];
+        _negations = [.. Phrases("answer-negation-words")];
         _link = Phrases("command-link-words");
         _eraseRequests = Phrases("request-erase-words");
         _exportRequests = Phrases("request-export-words");
@@ -145,6 +147,21 @@ public sealed partial class CvText
     {
         var normalized = " " + ChoiceReply.Normalize(reply) + " ";
         return phrases.Any(phrase => normalized.Contains(" " + phrase + " ", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The reply picks <paramref name="choice"/> only through a word of this language that denies it: "nicht in den
+    /// Talentpool" is no yes. (The recognizer reads English negations itself; an option's own phrase always counts.)
+    /// </summary>
+    public bool Denies(Choice choice, string reply)
+    {
+        if (choice.Meaning != ChoiceMeaning.Yes || _negations.Count == 0)
+        {
+            return false;
+        }
+        var normalized = ChoiceReply.Normalize(reply);
+        return !choice.Synonyms.Append(choice.Title).Any(p => ChoiceReply.Normalize(p) == normalized)
+            && normalized.Split(' ').Any(_negations.Contains);
     }
 
     /// <summary>The reply starts like a question in this language ("Was", "Combien", "Hoeveel").</summary>

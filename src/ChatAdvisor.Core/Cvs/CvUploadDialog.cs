@@ -101,7 +101,7 @@ public sealed partial class CvUploadDialog(PrivacyNotice notice, long maxFileByt
     /// <summary>A step that takes only one of its options; anything else is asked again with the options numbered.</summary>
     private CvDialogResult<CvDialogState> Choose(CvDialogState state, string text, IReadOnlyList<Choice> choices,
         Func<CvDialogState, Choice, CvDialogResult<CvDialogState>> chosen) =>
-        !IsQuestion(text) && ChoiceRecognizer.Recognize(choices, text) is { } choice
+        !IsQuestion(text) && ChoiceRecognizer.Recognize(choices, text) is { } choice && !_words.Denies(choice, text)
             ? chosen(state, choice)
             : Reprompt(state, text, _words.ChooseOption(choices));
 

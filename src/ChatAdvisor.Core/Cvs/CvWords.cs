@@ -59,6 +59,7 @@ public static class CvWords
         ["request-export-words"] = "",
         ["request-erase-words"] = "",
         ["question-start-words"] = "",
+        ["answer-negation-words"] = "",
 
         // The CV dialog.
         ["cv-consent"] = "Before you send your CV, please read how we handle it (notice version {version}):\n\n{summary}\n\n"

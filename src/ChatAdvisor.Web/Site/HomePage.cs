@@ -17,7 +17,7 @@ internal static partial class HomePage
 {
     private static readonly Lazy<string> s_template = new(ReadTemplate);
 
-    private static readonly string[] s_scriptWords = ["page-you", "page-files", "page-chat-failed"];
+    private static readonly string[] s_scriptWords = ["page-you", "page-files", "page-chat-failed", "page-ai-generated"];
 
     public static IResult Render(HttpContext context, KnowledgeBase knowledge, IOptions<SiteOptions> site)
     {

@@ -36,12 +36,12 @@ public sealed class BrowserPage : IAsyncDisposable
     /// <summary>Everything that went wrong in the page so far; tests expect none.</summary>
     public IReadOnlyCollection<string> Problems => _problems;
 
-    public static async Task<BrowserPage> OpenAsync(ChromiumFixture chromium, Uri baseAddress, ViewportSize? viewport = null)
+    public static async Task<BrowserPage> OpenAsync(ChromiumFixture chromium, Uri baseAddress, ViewportSize? viewport = null, string locale = "en-GB")
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
-            Locale = "en-GB",
+            Locale = locale,
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
         });
         // A Content-Security-Policy violation becomes a console error, so every browser test that expects no problems

@@ -7,7 +7,7 @@ namespace ChatAdvisor.Web.Tests.Browser;
 /// A browser test against a real host on a loopback port: one host and one fresh browser context per test. The
 /// context closes before the host stops (xunit calls DisposeAsync before Dispose).
 /// </summary>
-public abstract class BrowserTest(ChromiumFixture chromium, ChatAdvisorApp app) : IAsyncLifetime, IDisposable
+public abstract class BrowserTest(ChromiumFixture chromium, ChatAdvisorApp app, string locale = "en-GB") : IAsyncLifetime, IDisposable
 {
     protected ChatAdvisorApp App { get; } = app;
 
@@ -21,7 +21,7 @@ public abstract class BrowserTest(ChromiumFixture chromium, ChatAdvisorApp app) 
     public virtual async Task InitializeAsync()
     {
         Address = App.Listen();
-        Browser = await BrowserPage.OpenAsync(chromium, Address);
+        Browser = await BrowserPage.OpenAsync(chromium, Address, locale: locale);
     }
 
     public virtual async Task DisposeAsync()

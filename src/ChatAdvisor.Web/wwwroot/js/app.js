@@ -5,6 +5,8 @@
   // The page's own words in its language, written into the page by the host.
   const pageWords = JSON.parse(document.getElementById('page-words')?.textContent || '{}');
   const pageWord = key => pageWords[key] || key;
+  // The label on every bot message (site.css) in the page's language; a CSS string, so quoted and escaped.
+  document.documentElement.style.setProperty('--ai-label', JSON.stringify(pageWord('page-ai-generated')));
 
   const webchatElement = document.getElementById('webchat');
   const errorBox = document.getElementById('chat-error');
