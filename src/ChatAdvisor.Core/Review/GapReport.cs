@@ -44,4 +44,8 @@ public sealed record GapGroup(
     IReadOnlyList<string> FeedbackReasons,
     DateTimeOffset LastSeen,
     IReadOnlyList<string> Terms,
-    IReadOnlyList<string> ConversationIds);
+    IReadOnlyList<string> ConversationIds)
+{
+    /// <summary>The language the questions were asked in: groups never mix languages.</summary>
+    public string Language { get; init; } = "en";
+}

@@ -41,6 +41,7 @@ public sealed class KnowledgeGaps(IDbContextFactory<ChatAdvisorDb> dbFactory)
             .Select(a => new
             {
                 a.ConversationId,
+                Language = db.Conversations.Where(c => c.Id == a.ConversationId).Select(c => c.Language).FirstOrDefault(),
                 a.AnswerMode,
                 a.AnswerConfidence,
                 a.Timestamp,
@@ -65,10 +66,16 @@ public sealed class KnowledgeGaps(IDbContextFactory<ChatAdvisorDb> dbFactory)
                 g.Any(r => r.AnswerMode != ReviewSql.Declined && r.AnswerConfidence < threshold),
                 g.Any(r => r.NotHelpful),
                 g.Select(r => r.Reason).FirstOrDefault(r => !string.IsNullOrWhiteSpace(r)),
-                g.Max(r => r.Timestamp)))
+                g.Max(r => r.Timestamp))
+            {
+                Language = g.First().Language ?? "en",
+            })
             .OrderBy(q => q.Seen)
             .ToList();
-        var groups = QuestionClusterer.Cluster(questions, query.SimilarityThreshold);
+        // Questions in different languages never share a group: each language's gaps are its own.
+        List<GapGroup> groups = [.. questions.GroupBy(q => q.Language, StringComparer.Ordinal)
+            .SelectMany(language => QuestionClusterer.Cluster([.. language], query.SimilarityThreshold).Select(g => g with { Language = language.Key }))
+            .OrderByDescending(g => g.Count).ThenByDescending(g => g.LastSeen).ThenBy(g => g.Representative, StringComparer.Ordinal)];
         return new GapReport(query.From, query.To, groups.Sum(g => g.Count), groups);
     }
 }

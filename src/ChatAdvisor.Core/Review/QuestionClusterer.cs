@@ -3,7 +3,11 @@ using ChatAdvisor.Knowledge;
 namespace ChatAdvisor.Review;
 
 /// <summary>One visitor question whose answer fell short, and how.</summary>
-internal sealed record GapQuestion(string ConversationId, string Text, bool Declined, bool LowConfidence, bool NotHelpful, string? FeedbackReason, DateTimeOffset Seen);
+internal sealed record GapQuestion(string ConversationId, string Text, bool Declined, bool LowConfidence, bool NotHelpful, string? FeedbackReason, DateTimeOffset Seen)
+{
+    /// <summary>The language of the conversation it was asked in.</summary>
+    public string Language { get; init; } = "en";
+}
 
 /// <summary>
 /// Groups questions by the Jaccard similarity of their term sets (<see cref="TextAnalyzer.Terms"/>, no synonyms).

@@ -53,6 +53,13 @@ public abstract class GapData(bool postgres) : IAsyncLifetime
         seed.Conversation("g9", "directline", new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero))
             .User("Is there a pension plan?")
             .Answer("I don't know.", "declined", 0.1);
+        // April: the same words asked in a German and in an English conversation.
+        seed.Conversation("g10", "directline", new DateTimeOffset(2026, 4, 2, 9, 0, 0, TimeSpan.Zero)).InLanguage("de")
+            .User("MLOps Engineer Gehalt Zürich?")
+            .Answer("Das wird in den Berufsbildern nicht behandelt.", "declined", 0.1);
+        seed.Conversation("g11", "directline", new DateTimeOffset(2026, 4, 3, 9, 0, 0, TimeSpan.Zero)).InLanguage("en")
+            .User("MLOps Engineer Gehalt Zürich?")
+            .Answer("The guides don't cover that.", "declined", 0.1);
         await Db.SeedAsync(seed);
     }
 

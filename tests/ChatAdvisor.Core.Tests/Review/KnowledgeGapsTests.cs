@@ -71,7 +71,7 @@ public abstract class KnowledgeGapsTests(GapData data)
     [ProviderFact]
     public async Task TheDateRangeLimitsTheAnswersLookedAt()
     {
-        var all = await BuildAsync(new GapQuery());
+        var all = await BuildAsync(new GapQuery { To = new(2026, 3, 31) });
         Assert.Equal([4, 2, 1], all.Groups.Select(g => g.Count));
         Assert.Equal("Is there a pension plan?", all.Groups[2].Representative);
 
@@ -80,6 +80,16 @@ public abstract class KnowledgeGapsTests(GapData data)
 
         var oneDay = await BuildAsync(new GapQuery { From = new(2026, 3, 12), To = new(2026, 3, 12) });
         Assert.Equal("What does an MLOps engineer earn?", Assert.Single(oneDay.Groups).Representative);
+    }
+
+    [ProviderFact]
+    public async Task TheSameWordsAskedInTwoLanguagesAreTwoGapsOneForEachLanguage()
+    {
+        var april = await BuildAsync(new GapQuery { From = new(2026, 4, 1), To = new(2026, 4, 30) });
+
+        Assert.Equal(["en", "de"], april.Groups.Select(g => g.Language));
+        Assert.All(april.Groups, g => Assert.Equal(1, g.Count));
+        Assert.Equal(["g10"], april.Groups.Single(g => g.Language == "de").ConversationIds);
     }
 
     [ProviderFact]

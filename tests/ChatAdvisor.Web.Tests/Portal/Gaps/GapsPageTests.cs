@@ -40,7 +40,8 @@ public sealed class GapsPageTests : IDisposable
 
         Assert.True(page.StatusCode == HttpStatusCode.OK, string.Join(" | ", replies));
         Assert.Contains($"value=\"{now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}\"", html, StringComparison.Ordinal);
-        Assert.Contains("<h2>How much do data engineers earn?</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 lang=\"en\">How much do data engineers earn?</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<dd class=\"gap-language\">en</dd>", html, StringComparison.Ordinal);
         Assert.Contains("3 time(s)", html, StringComparison.Ordinal);
         Assert.Contains("declined 3", html, StringComparison.Ordinal);
         Assert.Contains("<li>What is the salary of a data engineer?</li>", html, StringComparison.Ordinal);
