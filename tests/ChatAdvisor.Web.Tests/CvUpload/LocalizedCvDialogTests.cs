@@ -108,6 +108,47 @@ public sealed class LocalizedCvDialogTests : IClassFixture<ChatAdvisorAppFixture
     }
 
     [Fact]
+    public async Task AGermanVisitorWhoCannotAttachGetsAGermanUploadPageThatExplainsARefusalInGerman()
+    {
+        var de = German;
+        var http = _app.CreateClient();
+        http.DefaultRequestHeaders.AcceptLanguage.Add(StringWithQualityHeaderValue.Parse("de-DE"));
+        var visitor = await DirectLineClient.StartAsync(http);
+        await visitor.WaitForBotAsync(t => t.Contains("KI-Assistent", StringComparison.Ordinal));
+        await visitor.AskAsync("Ich möchte mich bewerben");
+        foreach (var reply in (string[])[de.Agree.Title, de.PoolNo.Title, "Grete Hoffmann", "grete@example.com", "MLOps Engineer", de.Skip.Title, de.Skip.Title])
+        {
+            await visitor.AskAsync(reply);
+        }
+        var linkWord = de["command-link-words"].Split('|')[0];
+        var offer = DirectLineClient.Text(await visitor.AskAsync(linkWord));
+        Assert.Contains(Opening(de["cv-upload-link"]), offer, StringComparison.Ordinal);
+        var path = new Uri(Regex.Match(offer, @"\]\((http[^)]+)\)").Groups[1].Value).PathAndQuery;
+
+        // A browser with no German preference still gets the page in the conversation's language.
+        var browser = _app.CreateClient();
+        var page = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync(path));
+        Assert.Contains("<html lang=\"de\">", page, StringComparison.Ordinal);
+        Assert.Contains(de["upload-title"], page, StringComparison.Ordinal);
+        Assert.Contains("/privacy?lang=de", page, StringComparison.Ordinal);
+
+        var file = new ByteArrayContent([]);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        var empty = await browser.PostAsync(path, new MultipartFormDataContent { { file, "file", "lebenslauf.pdf" } });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains(de["upload-choose-file"], System.Net.WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var privacy = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync("/privacy?lang=de"));
+        Assert.Contains(de["page-privacy-heading"], privacy, StringComparison.Ordinal);
+        Assert.Contains("Talentpool", privacy, StringComparison.Ordinal);
+        // A language the agency has not published, or anything that is not a language code, gets the English notice.
+        foreach (var other in (string[])["zz", "..%2Fnotices", "DE-de"])
+        {
+            Assert.Contains("<html lang=\"en\">", await browser.GetStringAsync("/privacy?lang=" + other), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void EveryEnglishFileRefusalHasATranslationInEveryLanguage()
     {
         var knowledge = _app.Services.GetRequiredService<KnowledgeBase>();
