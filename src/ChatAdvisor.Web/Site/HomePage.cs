@@ -19,9 +19,9 @@ internal static partial class HomePage
 
     private static readonly string[] s_scriptWords = ["page-you", "page-files", "page-chat-failed", "page-ai-generated"];
 
-    public static IResult Render(HttpContext context, KnowledgeBase knowledge, IOptions<SiteOptions> site)
+    public static IResult Render(HttpContext context, KnowledgeBase knowledge, LanguageDetector languages, IOptions<SiteOptions> site)
     {
-        var words = knowledge.Messages(PageLanguage.Of(context.Request, knowledge));
+        var words = knowledge.Messages(PageLanguage.Of(context.Request, knowledge, languages));
         var html = Placeholder().Replace(s_template.Value, match => match.Groups[1].Value switch
         {
             "lang" => words.Language,

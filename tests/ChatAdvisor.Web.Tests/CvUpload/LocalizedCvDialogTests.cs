@@ -149,6 +149,29 @@ public sealed class LocalizedCvDialogTests : IClassFixture<ChatAdvisorAppFixture
     }
 
     [Fact]
+    public async Task TheChatPageFollowsTheBrowsersLanguageOnlyWhenThatLanguageIsSwitchedOn()
+    {
+        static async Task<string> HomeAsync(HttpClient http, string acceptLanguage)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+            request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+            using var response = await http.SendAsync(request);
+            Assert.Contains("Accept-Language", response.Headers.Vary);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        var german = await HomeAsync(_app.CreateClient(), "de-CH, en;q=0.5");
+        Assert.Contains("<html lang=\"de\">", german, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(German["page-heading"]), german, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"fr\">", await HomeAsync(_app.CreateClient(), "pt-BR, fr;q=0.8, de;q=0.5"), StringComparison.Ordinal);
+
+        using var englishOnly = new ChatAdvisorApp(new Dictionary<string, string?> { ["Languages:Enabled:0"] = "en" });
+        var english = await HomeAsync(englishOnly.CreateClient(), "de-DE");
+        Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
+        Assert.Contains("Ask about a role", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryEnglishFileRefusalHasATranslationInEveryLanguage()
     {
         var knowledge = _app.Services.GetRequiredService<KnowledgeBase>();

@@ -18,25 +18,26 @@ public static class UploadLinkEndpoints
     }
 
     private static async Task<IResult> ShowAsync(string token, HttpRequest request, UploadLinks links, ConversationStore conversations,
-        KnowledgeBase knowledge, CancellationToken cancellationToken)
+        KnowledgeBase knowledge, LanguageDetector languages, CancellationToken cancellationToken)
     {
         var link = await links.FindUsableAsync(token, cancellationToken);
         if (link is null)
         {
-            var words = knowledge.Messages(PageLanguage.Of(request, knowledge));
+            var words = knowledge.Messages(PageLanguage.Of(request, knowledge, languages));
             return Page(StatusCodes.Status404NotFound, words, words.Get("cv-link-not-waiting"), form: false);
         }
         return Page(StatusCodes.Status200OK, await WordsAsync(link, conversations, knowledge, cancellationToken), null, form: true);
     }
 
     private static async Task<IResult> ReceiveAsync(string token, HttpRequest request, UploadLinks links, ProactiveTurns turns,
-        ConversationStore conversations, CvFileIntake intake, CvUploadHandler handler, KnowledgeBase knowledge, CancellationToken cancellationToken)
+        ConversationStore conversations, CvFileIntake intake, CvUploadHandler handler, KnowledgeBase knowledge, LanguageDetector languages,
+        CancellationToken cancellationToken)
     {
         var link = await links.FindUsableAsync(token, cancellationToken);
         var resumed = link is null ? null : await turns.ResumeAsync(link.ConversationId, cancellationToken);
         if (resumed is not { } target)
         {
-            var fallback = knowledge.Messages(PageLanguage.Of(request, knowledge));
+            var fallback = knowledge.Messages(PageLanguage.Of(request, knowledge, languages));
             return Page(StatusCodes.Status404NotFound, fallback, fallback.Get("cv-link-not-waiting"), form: false);
         }
         var words = await WordsAsync(link!, conversations, knowledge, cancellationToken);
