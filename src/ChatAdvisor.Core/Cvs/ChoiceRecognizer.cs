@@ -24,7 +24,7 @@ public static class ChoiceRecognizer
             // A question asks something; it never picks an option.
             return [];
         }
-        var exact = choices.Where(c => Phrases(c).Any(p => ChoiceReply.Normalize(p) == normalized)).ToList();
+        var exact = choices.Where(c => IsOwnPhrase(c, normalized)).ToList();
         if (exact.Count > 0)
         {
             return exact;
@@ -50,6 +50,9 @@ public static class ChoiceRecognizer
         }
         return byMeaning.Count > 0 ? byMeaning : Best(choices, reply, DistinctWordScore);
     }
+
+    /// <summary>The normalised reply is one of the option's own phrases: its title, value or a synonym.</summary>
+    internal static bool IsOwnPhrase(Choice choice, string normalized) => Phrases(choice).Any(p => ChoiceReply.Normalize(p) == normalized);
 
     private static bool Means(Choice choice, ChoiceMeaning meaning, string normalized, IReadOnlyList<Choice> choices) => choice.Meaning switch
     {

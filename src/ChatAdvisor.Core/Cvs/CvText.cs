@@ -24,6 +24,7 @@ public sealed partial class CvText
     private readonly HashSet<string> _startOver;
     private readonly HashSet<string> _questionStarts;
     private readonly HashSet<string> _negations;
+    private readonly HashSet<string> _clearYes;
     private readonly string[] _link;
     private readonly string[] _exportRequests;
     private readonly string[] _eraseRequests;
@@ -92,6 +93,7 @@ public sealed partial class CvText
         _startOver = [.. Phrases("command-start-over-words")];
         _questionStarts = [.. Phrases("question-start-words")];
         _negations = [.. Phrases("answer-negation-words")];
+        _clearYes = [.. Phrases("answer-clear-yes-words")];
         _link = Phrases("command-link-words");
         _eraseRequests = Phrases("request-erase-words");
         _exportRequests = Phrases("request-export-words");
@@ -160,9 +162,11 @@ public sealed partial class CvText
             return false;
         }
         var normalized = ChoiceReply.Normalize(reply);
-        return !choice.Synonyms.Append(choice.Title).Any(p => ChoiceReply.Normalize(p) == normalized)
-            && normalized.Split(' ').Any(_negations.Contains);
+        return !ChoiceRecognizer.IsOwnPhrase(choice, normalized) && normalized.Split(' ').Any(_negations.Contains);
     }
+
+    /// <summary>The reply is one of this language's unambiguous yeses (as consent needs them).</summary>
+    public bool IsClearYes(string reply) => _clearYes.Contains(ChoiceReply.Normalize(reply));
 
     /// <summary>The reply starts like a question in this language ("Was", "Combien", "Hoeveel").</summary>
     public bool StartsLikeQuestion(string reply) =>

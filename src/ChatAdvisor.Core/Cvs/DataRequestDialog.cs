@@ -53,7 +53,7 @@ public static partial class DataRequestDialog
         var reply = ChoiceReply.Normalize(input);
         return reply == ChoiceReply.Normalize(words["data-yes-erase"]) || reply == ChoiceReply.Normalize(CvWords.English["data-yes-erase"])
             || reply == "yes" || reply == ChoiceReply.Normalize(words["data-yes"])
-            || words["answer-clear-yes-words"].Split('|').Select(ChoiceReply.Normalize).Contains(reply);
+            || words.IsClearYes(input);
     }
 
     [GeneratedRegex(@"^\s*cv[\s-]*[a-z0-9]{4}[\s-]*[a-z0-9]{4}\s*$", RegexOptions.IgnoreCase)]

@@ -22,11 +22,10 @@ public sealed class PrivacyNoticeStore(IOptions<KnowledgeOptions> options, IHost
     /// The notice in <paramref name="language"/> (or English when it has none), or an exception naming the file
     /// when it is missing or malformed: no CV is taken without one.
     /// </summary>
-    public PrivacyNotice Load(string? language = null) => Read(language).Notice;
+    public PrivacyNotice Load(string? language = null) => LoadWithFullText(language).Notice;
 
-    public string FullText(string? language = null) => Read(language).Full;
-
-    private (PrivacyNotice Notice, string Full) Read(string? language)
+    /// <summary>The notice as <see cref="Load"/> gives it, with its full text (Markdown) from the same read of the file.</summary>
+    public (PrivacyNotice Notice, string Full) LoadWithFullText(string? language = null)
     {
         if (language is { Length: 2 } code && code != "en" && code.All(char.IsAsciiLetterLower) && File.Exists(TranslationPath(code)))
         {

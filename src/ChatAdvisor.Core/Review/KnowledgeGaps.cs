@@ -72,10 +72,7 @@ public sealed class KnowledgeGaps(IDbContextFactory<ChatAdvisorDb> dbFactory)
             })
             .OrderBy(q => q.Seen)
             .ToList();
-        // Questions in different languages never share a group: each language's gaps are its own.
-        List<GapGroup> groups = [.. questions.GroupBy(q => q.Language, StringComparer.Ordinal)
-            .SelectMany(language => QuestionClusterer.Cluster([.. language], query.SimilarityThreshold).Select(g => g with { Language = language.Key }))
-            .OrderByDescending(g => g.Count).ThenByDescending(g => g.LastSeen).ThenBy(g => g.Representative, StringComparer.Ordinal)];
+        var groups = QuestionClusterer.Cluster(questions, query.SimilarityThreshold);
         return new GapReport(query.From, query.To, groups.Sum(g => g.Count), groups);
     }
 }

@@ -13,7 +13,8 @@ internal sealed record GapQuestion(string ConversationId, string Text, bool Decl
 /// Groups questions by the Jaccard similarity of their term sets (<see cref="TextAnalyzer.Terms"/>, no synonyms).
 /// Greedy and leader-based: distinct wordings, most frequent first, each join the group whose founding wording
 /// they are most alike (at least the threshold) or found a new one. Comparing with the founder, not with a growing
-/// union, keeps a chain of near neighbours from drifting into one big group.
+/// union, keeps a chain of near neighbours from drifting into one big group. Questions asked in different languages
+/// never share a group, even in the same words.
 /// </summary>
 internal static class QuestionClusterer
 {
@@ -25,8 +26,8 @@ internal static class QuestionClusterer
     {
         var wordings = questions
             .Select(q => (Question: q, Key: string.Join(' ', TextAnalyzer.Words(q.Text))))
-            .GroupBy(q => q.Key, StringComparer.Ordinal)
-            .Select(g => new Wording([.. g.Select(q => q.Question)], [.. TextAnalyzer.Terms(g.Key, SynonymSet.Empty).Distinct(StringComparer.Ordinal)]))
+            .GroupBy(q => (q.Question.Language, q.Key))
+            .Select(g => new Wording([.. g.Select(q => q.Question)], [.. TextAnalyzer.Terms(g.Key.Key, SynonymSet.Empty).Distinct(StringComparer.Ordinal)]))
             .Where(w => w.Terms.Count > 0)
             .OrderByDescending(w => w.Questions.Count).ThenBy(w => w.Text.Length).ThenBy(w => w.Text, StringComparer.Ordinal)
             .ToList();
@@ -34,6 +35,7 @@ internal static class QuestionClusterer
         foreach (var wording in wordings)
         {
             var best = groups
+                .Where(g => g[0].Language == wording.Language)
                 .Select(g => (Group: g, Score: Jaccard(g[0].Terms, wording.Terms)))
                 .Where(s => s.Score >= threshold)
                 .OrderByDescending(s => s.Score)
@@ -81,7 +83,10 @@ internal static class QuestionClusterer
             [.. reasons],
             questions.Max(q => q.Seen),
             [.. group[0].Terms.Order(StringComparer.Ordinal)],
-            [.. questions.OrderByDescending(q => q.Seen).Select(q => q.ConversationId).Distinct(StringComparer.Ordinal).Take(MaxConversations)]);
+            [.. questions.OrderByDescending(q => q.Seen).Select(q => q.ConversationId).Distinct(StringComparer.Ordinal).Take(MaxConversations)])
+        {
+            Language = group[0].Language,
+        };
     }
 
     /// <summary>One wording (same words once lower-cased and without punctuation) and every time it was asked.</summary>
@@ -89,5 +94,7 @@ internal static class QuestionClusterer
     {
         /// <summary>The wording as first asked, trimmed.</summary>
         public string Text { get; } = Questions[0].Text.Trim();
+
+        public string Language => Questions[0].Language;
     }
 }

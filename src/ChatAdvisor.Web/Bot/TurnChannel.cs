@@ -54,8 +54,10 @@ public sealed record TurnFiles(
     public static TurnFiles None { get; } = new(_ => [], NotFetched, (_, _) => Task.CompletedTask);
 
     /// <summary>A channel whose files this host never fetches: the bot sees them, and says it cannot take them from there.</summary>
-    public static TurnFiles Unfetchable { get; } = new(
-        activity => [.. (activity.Attachments ?? []).Where(IsLinkedFile)], NotFetched, (_, _) => Task.CompletedTask);
+    public static TurnFiles Unfetchable { get; } = new(LinkedFiles, NotFetched, (_, _) => Task.CompletedTask);
+
+    /// <summary>The attachments of an activity that point to files.</summary>
+    public static IReadOnlyList<Attachment> LinkedFiles(Activity activity) => [.. (activity.Attachments ?? []).Where(IsLinkedFile)];
 
     /// <summary>An attachment that points to a file (not a card, not the HTML copy of a message).</summary>
     public static bool IsLinkedFile(Attachment attachment) =>

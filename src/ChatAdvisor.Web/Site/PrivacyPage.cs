@@ -15,13 +15,13 @@ internal static class PrivacyPage
     /// <summary>The notice in the language asked for (<c>?lang=de</c>), or in English when it has no translation.</summary>
     public static RazorComponentResult<PrivacyView> Render(string? lang, PrivacyNoticeStore notices, KnowledgeBase knowledge, IOptions<SiteOptions> site)
     {
-        var notice = notices.Load(lang);
+        var (notice, full) = notices.LoadWithFullText(lang);
         return new(new Dictionary<string, object?>
         {
             [nameof(PrivacyView.Version)] = notice.Version,
             [nameof(PrivacyView.Words)] = knowledge.Messages(notice.Language),
             [nameof(PrivacyView.Site)] = site.Value,
-            [nameof(PrivacyView.NoticeHtml)] = new MarkupString(Markdown.ToHtml(notices.FullText(notice.Language), s_markdown)),
+            [nameof(PrivacyView.NoticeHtml)] = new MarkupString(Markdown.ToHtml(full, s_markdown)),
         });
     }
 }

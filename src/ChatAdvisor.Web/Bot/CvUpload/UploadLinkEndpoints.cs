@@ -20,13 +20,13 @@ public static class UploadLinkEndpoints
     private static async Task<IResult> ShowAsync(string token, HttpRequest request, UploadLinks links, ConversationStore conversations,
         KnowledgeBase knowledge, LanguageDetector languages, CancellationToken cancellationToken)
     {
-        var link = await links.FindUsableAsync(token, cancellationToken);
-        if (link is null)
+        if (await links.FindUsableAsync(token, cancellationToken) is not { } link)
         {
-            var words = knowledge.Messages(PageLanguage.Of(request, knowledge, languages));
-            return Page(StatusCodes.Status404NotFound, words, words.Get("cv-link-not-waiting"), form: false);
+            return NotWaiting(request, knowledge, languages);
         }
-        return Page(StatusCodes.Status200OK, await WordsAsync(link, conversations, knowledge, cancellationToken), null, form: true);
+        // The page speaks the language of the conversation the link belongs to.
+        var conversation = await conversations.FindAsync(link.ConversationId, cancellationToken);
+        return Page(StatusCodes.Status200OK, knowledge.Messages(conversation?.Language), null, form: true);
     }
 
     private static async Task<IResult> ReceiveAsync(string token, HttpRequest request, UploadLinks links, ProactiveTurns turns,
@@ -37,10 +37,10 @@ public static class UploadLinkEndpoints
         var resumed = link is null ? null : await turns.ResumeAsync(link.ConversationId, cancellationToken);
         if (resumed is not { } target)
         {
-            var fallback = knowledge.Messages(PageLanguage.Of(request, knowledge, languages));
-            return Page(StatusCodes.Status404NotFound, fallback, fallback.Get("cv-link-not-waiting"), form: false);
+            return NotWaiting(request, knowledge, languages);
         }
-        var words = await WordsAsync(link!, conversations, knowledge, cancellationToken);
+        // The page speaks the language of the conversation the link belongs to.
+        var words = knowledge.Messages(target.Conversation.Language);
         IFormFile? file;
         try
         {
@@ -71,11 +71,11 @@ public static class UploadLinkEndpoints
             : Page(StatusCodes.Status422UnprocessableEntity, words, problem, form: problem != words.Get("cv-link-not-waiting"));
     }
 
-    /// <summary>The page speaks the language of the conversation the link belongs to.</summary>
-    private static async Task<MessageSet> WordsAsync(UploadLink link, ConversationStore conversations, KnowledgeBase knowledge, CancellationToken cancellationToken)
+    /// <summary>A link that is not (or no longer) waiting for a file, in the browser's language: its conversation is not known.</summary>
+    private static RazorComponentResult<UploadPageView> NotWaiting(HttpRequest request, KnowledgeBase knowledge, LanguageDetector languages)
     {
-        var (state, _) = await conversations.LoadStateAsync(link.ConversationId, cancellationToken);
-        return knowledge.Messages(state.Language);
+        var words = knowledge.Messages(PageLanguage.Of(request, knowledge, languages));
+        return Page(StatusCodes.Status404NotFound, words, words.Get("cv-link-not-waiting"), form: false);
     }
 
     private static RazorComponentResult<UploadPageView> Page(int status, MessageSet words, string? message, bool form) =>

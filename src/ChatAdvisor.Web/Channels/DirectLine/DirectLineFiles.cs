@@ -12,11 +12,9 @@ namespace ChatAdvisor.Web.Channels.DirectLine;
 public sealed partial class DirectLineFiles(IAttachmentStore store)
 {
     public TurnFiles For(string conversationId) => new(
-        Find,
+        TurnFiles.LinkedFiles,
         (attachment, limit, cancellationToken) => ReadAsync(conversationId, attachment, limit, cancellationToken),
         (attachment, cancellationToken) => Own(conversationId, attachment) is { } id ? store.DeleteAsync(conversationId, id, cancellationToken) : Task.CompletedTask);
-
-    private static IReadOnlyList<Attachment> Find(Activity activity) => [.. (activity.Attachments ?? []).Where(TurnFiles.IsLinkedFile)];
 
     private async Task<TurnFile> ReadAsync(string conversationId, Attachment attachment, long limit, CancellationToken cancellationToken)
     {
