@@ -8,6 +8,7 @@ using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static ChatAdvisor.Web.Tests.Infrastructure.MessageTemplates;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -22,9 +23,7 @@ public sealed class GermanCvUploadBrowserTests(ChromiumFixture chromium, ITestOu
 {
     private const string FileName = "grete-hoffmann-lebenslauf.pdf";
 
-    private ILocator Transcript => Page.Locator("#webchat .webchat__basic-transcript");
-
-    private ILocator BotBubbles => Transcript.Locator(".webchat__bubble:not(.webchat__bubble--from-user)");
+    private WebChatPage Chat => new(Page);
 
     private MessageSet German => App.Services.GetRequiredService<KnowledgeBase>().Messages("de");
 
@@ -37,27 +36,27 @@ public sealed class GermanCvUploadBrowserTests(ChromiumFixture chromium, ITestOu
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "de");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = de.Get("page-heading") })).ToBeVisibleAsync();
         await Expect(Page.Locator("#ai-disclosure")).ToContainTextAsync(de.Get("page-ai-disclosure-title"));
-        await Expect(BotBubbles.Filter(new() { HasText = "KI-Assistent" })).ToHaveCountAsync(1);
+        await Expect(Chat.BotBubbles.Filter(new() { HasText = "KI-Assistent" })).ToHaveCountAsync(1);
         // Every bot message carries the AI label in German.
-        var label = await BotBubbles.First.Locator(".webchat__bubble__content").EvaluateAsync<string>("e => getComputedStyle(e, '::before').content");
+        var label = await Chat.BotBubbles.First.Locator(".webchat__bubble__content").EvaluateAsync<string>("e => getComputedStyle(e, '::before').content");
         Assert.Equal($"\"{de.Get("page-ai-generated")}\"", label);
         await ScreenshotAsync("de-welcome-desktop.png");
 
-        await TypeAsync("Welche Fähigkeiten braucht ein MLOps Engineer?");
-        await Expect(BotBubbles.Filter(new() { HasText = "Berufsbild" }).Last).ToBeVisibleAsync();
+        await Chat.SayAsync("Welche Fähigkeiten braucht ein MLOps Engineer?");
+        await Expect(Chat.BotBubbles.Filter(new() { HasText = "Berufsbild" }).Last).ToBeVisibleAsync();
 
-        await TypeAsync("Ich möchte mich bewerben");
-        var notice = BotBubble(Opening(de.Get("cv-consent")));
+        await Chat.SayAsync("Ich möchte mich bewerben");
+        var notice = Chat.BotBubble(Opening(de.Get("cv-consent")));
         await Expect(notice).ToBeVisibleAsync();
         await Expect(notice.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", new Regex(@"/privacy\?lang=de$"));
-        await ChooseAsync(words.Agree.Title, next: de.Get("cv-talent-pool"));
-        await ChooseAsync(words.PoolNo.Title, next: de.Get("cv-name"));
-        await TypeAsync("Grete Hoffmann");
-        await Expect(BotBubble(de.Get("cv-email"))).ToBeVisibleAsync();
-        await TypeAsync("grete.hoffmann@example.com");
-        await ChooseAsync("MLOps Engineer", next: de.Get("cv-location"));
-        await TypeAsync("München");
-        await ChooseAsync(words.NoticePeriods[1].Title, next: Opening(de.Get("cv-file")));
+        await Chat.ChooseAsync(words.Agree.Title, next: de.Get("cv-talent-pool"));
+        await Chat.ChooseAsync(words.PoolNo.Title, next: de.Get("cv-name"));
+        await Chat.SayAsync("Grete Hoffmann");
+        await Expect(Chat.BotBubble(de.Get("cv-email"))).ToBeVisibleAsync();
+        await Chat.SayAsync("grete.hoffmann@example.com");
+        await Chat.ChooseAsync("MLOps Engineer", next: de.Get("cv-location"));
+        await Chat.SayAsync("München");
+        await Chat.ChooseAsync(words.NoticePeriods[1].Title, next: Opening(de.Get("cv-file")));
         await ScreenshotAsync("de-cv-file-step-desktop.png");
 
         await Page.Locator("#webchat input[type=file]").SetInputFilesAsync(new FilePayload
@@ -66,14 +65,14 @@ public sealed class GermanCvUploadBrowserTests(ChromiumFixture chromium, ITestOu
         });
         await Expect(Page.Locator("#attachment")).ToContainTextAsync(de.Get("page-file-ready"));
         await Page.Locator("#attachment").GetByRole(AriaRole.Button, new() { Name = de.Get("page-send-file") }).ClickAsync();
-        var summary = BotBubble(Opening(de.Get("cv-summary")));
+        var summary = Chat.BotBubble(Opening(de.Get("cv-summary")));
         await Expect(summary).ToBeVisibleAsync();
         await Expect(summary).ToContainTextAsync("Grete Hoffmann");
         await Expect(summary).ToContainTextAsync(words.NoticePeriods[1].Title);
         await Expect(summary).ToContainTextAsync(FileName);
 
-        await ChooseAsync(words.Confirm.Title, next: Opening(de.Get("cv-submitted")));
-        var confirmation = BotBubble(Opening(de.Get("cv-submitted")));
+        await Chat.ChooseAsync(words.Confirm.Title, next: Opening(de.Get("cv-submitted")));
+        var confirmation = Chat.BotBubble(Opening(de.Get("cv-submitted")));
         var reference = Regex.Match(await confirmation.InnerTextAsync(), @"\bCV-[A-Z0-9]{4}-[A-Z0-9]{4}\b").Value;
         Assert.NotEmpty(reference);
         await ScreenshotAsync("de-cv-confirmation-desktop.png");
@@ -84,29 +83,6 @@ public sealed class GermanCvUploadBrowserTests(ChromiumFixture chromium, ITestOu
         var submission = await db.CvSubmissions.AsNoTracking().SingleAsync(s => s.Reference == reference);
         Assert.Equal("de", submission.NoticeLanguage);
         Assert.Empty(Browser.Problems);
-    }
-
-    /// <summary>A template's text before its first placeholder or line break.</summary>
-    private static string Opening(string template) => template.Split('{', '\n')[0].Trim();
-
-    /// <summary>Bot bubbles containing the text; Web Chat's Markdown turns ' into ’ and quotes into curly ones.</summary>
-    private ILocator BotBubble(string text) =>
-        BotBubbles.Filter(new() { HasTextRegex = new Regex(Regex.Escape(text).Replace("'", "['\u2019]", StringComparison.Ordinal)) });
-
-    private async Task TypeAsync(string text)
-    {
-        var sendBox = Page.Locator("#webchat [data-id='webchat-sendbox-input']");
-        await sendBox.FillAsync(text);
-        await sendBox.PressAsync("Enter");
-        await Expect(sendBox).ToBeEmptyAsync();
-    }
-
-    private async Task ChooseAsync(string choice, string next)
-    {
-        var action = Page.Locator("#webchat .webchat__suggested-actions").GetByRole(AriaRole.Button, new() { Name = choice, Exact = true });
-        await Expect(action).ToBeVisibleAsync();
-        await action.ClickAsync();
-        await Expect(BotBubble(next).Last).ToBeVisibleAsync();
     }
 
     private async Task ScreenshotAsync(string name) => output.WriteLine($"Screenshot: {await Browser.ScreenshotAsync(name)}");

@@ -8,6 +8,7 @@ using ChatAdvisor.Knowledge;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static ChatAdvisor.Web.Tests.Infrastructure.MessageTemplates;
 
 namespace ChatAdvisor.Web.Tests.CvUpload;
 
@@ -31,9 +32,6 @@ public sealed class LocalizedCvDialogTests : IClassFixture<ChatAdvisorAppFixture
 
     private static string[] Buttons(JsonObject activity) =>
         [.. activity["suggestedActions"]?["actions"]?.AsArray().Select(a => a!["title"]!.GetValue<string>()) ?? []];
-
-    /// <summary>The first line of a message template, before its first placeholder.</summary>
-    private static string Opening(string template) => template.Split('{', '\n')[0].Trim();
 
     [Fact]
     public async Task AGermanVisitorAppliesInGermanFromConsentToReferenceAndTheConsentRecordsTheGermanNotice()
