@@ -85,5 +85,20 @@ public sealed class GermanCvUploadBrowserTests(ChromiumFixture chromium, ITestOu
         Assert.Empty(Browser.Problems);
     }
 
+    [Fact]
+    public async Task ThePrivacyNoticeInEveryLanguageFitsAPhoneScreen()
+    {
+        await Page.SetViewportSizeAsync(390, 844);
+        foreach (var language in App.Services.GetRequiredService<KnowledgeBase>().Languages)
+        {
+            await Page.GotoAsync("/privacy?lang=" + language);
+            await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", language);
+            Assert.True(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
+                $"The {language} privacy notice scrolls sideways on a phone.");
+        }
+        await ScreenshotAsync("de-privacy-phone.png");
+        Assert.Empty(Browser.Problems);
+    }
+
     private async Task ScreenshotAsync(string name) => output.WriteLine($"Screenshot: {await Browser.ScreenshotAsync(name)}");
 }
