@@ -73,13 +73,17 @@ public sealed record EvaluationReport(IReadOnlyList<EvaluationResult> Results)
     }
 
     /// <summary>One line per wrong item, with its question: for the dev set only, which may be tuned on.</summary>
-    public void AppendFailures(StringBuilder md)
+    public void AppendFailures(StringBuilder md, bool withAnswers = false)
     {
         foreach (var f in Failures)
         {
             var outcome = f.Intent is not null ? $"hand-off '{f.Intent}'" : f.Answered ? "answered" : "declined";
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"- `{f.Item.Id}` ({f.Item.Kind}) \"{string.Join(" → ", f.Item.Turns)}\": {outcome}, cited [{string.Join(", ", f.CitedSections)}], expected {f.Item.Expect} [{string.Join(", ", f.Item.Sections)}]{(f.MissingFacts.Count > 0 ? $", missing facts [{string.Join(", ", f.MissingFacts)}]" : "")}");
+            if (withAnswers)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"  > {f.AnswerText.ReplaceLineEndings(" ")}");
+            }
         }
     }
 

@@ -15,8 +15,24 @@ public sealed record EvaluationResult(
     int ValidCitations,
     double Confidence,
     double LatencyMs,
-    string AnswerText)
+    string AnswerText,
+    bool FactsInCitedSections = true)
 {
+    /// <summary>What went wrong, in a few classes, for a report that says why without showing the question.</summary>
+    public string? Why => IsRight ? null : Item.Expect switch
+    {
+        GoldItem.Answer when Intent is not null => "hand-off instead of an answer",
+        GoldItem.Answer when !Answered => "covered question declined",
+        GoldItem.Answer when !FactsInCitedSections || CitedSections.Count == 0 => "answered from a section without the facts",
+        GoldItem.Answer when Item.Sections.Count > 0 && !CitedSections.Intersect(Item.Sections).Any() => "answered from a section without the facts",
+        GoldItem.Answer => "right section, a fact left out of the short answer",
+        GoldItem.Abstain when Intent is not null => "hand-off instead of a decline",
+        GoldItem.Abstain => "answered what the guides do not cover",
+        _ when Intent is not null => "the other hand-off",
+        _ when Answered => "answered instead of the hand-off",
+        _ => "declined instead of the hand-off",
+    };
+
     /// <summary>Right for its kind: a correct answer, a decline, or the expected hand-off.</summary>
     public bool IsRight => Item.Expect switch
     {

@@ -41,6 +41,14 @@ public sealed record EvaluationSummary(string Mode, EvaluationReport Dev, Evalua
                 md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {string.Join(" | ", metrics.Select(l => l[m].Value))} | {gates.GetValueOrDefault(name, "")} |");
             }
         }
+        md.AppendLine().AppendLine("## Why items were wrong").AppendLine();
+        md.AppendLine("| Class | Dev | Held-out |").AppendLine("|---|---|---|");
+        var devWhy = Dev.Failures.CountBy(r => r.Why!).ToDictionary();
+        var heldOutWhy = HeldOut.Failures.CountBy(r => r.Why!).ToDictionary();
+        foreach (var why in devWhy.Keys.Union(heldOutWhy.Keys).OrderByDescending(heldOutWhy.GetValueOrDefault).ThenBy(w => w, StringComparer.Ordinal))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {why} | {devWhy.GetValueOrDefault(why)} | {heldOutWhy.GetValueOrDefault(why)} |");
+        }
         md.AppendLine().AppendLine("## Held-out set by kind").AppendLine();
         HeldOut.AppendKinds(md);
         md.AppendLine().AppendLine("## Dev set by kind").AppendLine();

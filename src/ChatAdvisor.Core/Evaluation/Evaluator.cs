@@ -83,8 +83,9 @@ public sealed partial class Evaluator(Advisor advisor, Intents intents, Knowledg
         var allowed = AnswerVerifier.Figures(citedText).ToHashSet(StringComparer.Ordinal);
         var valid = citations.Count(c => sections.TryGetValue(c.Key, out var section)
             && (answer!.Kind != AnswerKind.Answered || answer.Mode != Advice.Advisor.ExtractiveMode || QuotesAreIn(text, c.Position, section)));
+        var factsCited = item.FactPatterns.All(f => f.IsMatch(citedText));
         return new EvaluationResult(item, answered, turn.Intent, correct, rank.key is null ? null : rank.i + 1, cited, missing,
-            figures.Count, figures.Count(allowed.Contains), citations.Count, valid, answer?.Confidence ?? 0, latency, text);
+            figures.Count, figures.Count(allowed.Contains), citations.Count, valid, answer?.Confidence ?? 0, latency, text, factsCited);
     }
 
     /// <summary>Every sentence or bullet the answer attributes to citation <paramref name="position"/> is in the section.</summary>

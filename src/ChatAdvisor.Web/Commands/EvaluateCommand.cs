@@ -53,7 +53,7 @@ internal static class EvaluateCommand
         if (args.Contains("--failures"))
         {
             var md = new System.Text.StringBuilder();
-            summary.Dev.AppendFailures(md);
+            summary.Dev.AppendFailures(md, withAnswers: args.Contains("--answers"));
             Console.WriteLine(md);
         }
         if (Option(args, "--kinds") is { } kindsOf && perLanguage.FirstOrDefault(l => l.Item1 == kindsOf) is { Item2: { } report })
