@@ -8,10 +8,17 @@ public sealed class AdviceOptions
 
     /// <summary>
     /// Answers whose confidence (mostly how close the question is to the section, by embeddings; word coverage without them) falls below
-    /// this are declined. Chosen on the dev set only (`eval --sweep`); see tests/eval/README.md. Default 0.575.
+    /// this are declined. Chosen on the dev set only (`eval --sweep`); see tests/eval/README.md. Default 0.625.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinConfidence { get; set; } = 0.575;
+    public double MinConfidence { get; set; } = 0.625;
+
+    /// <summary>
+    /// Where there are no embeddings (embeddings switched off, or a language the local model does not read), the
+    /// confidence is the word coverage alone, on another scale: answers below this are declined. Default 0.575.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinWordCoverage { get; set; } = 0.575;
 
     /// <summary>About how many words an answer quotes. Default 60.</summary>
     [Range(10, 400)]
@@ -36,6 +43,10 @@ public sealed class AdviceOptions
     /// <summary>A declined question at least this close (cosine) to a section is shown what that section has. Default 0.4.</summary>
     [Range(0.0, 1.0)]
     public double NearbyMeaning { get; set; } = 0.4;
+
+    /// <summary>Distinct recent questions (in their context) whose extractive answers are kept in memory; 0 turns the cache off. Default 10,000.</summary>
+    [Range(0, 1_000_000)]
+    public int AnswerCacheSize { get; set; } = 10_000;
 
     /// <summary>Follow-up questions offered under an answer. Default 3.</summary>
     [Range(0, 5)]

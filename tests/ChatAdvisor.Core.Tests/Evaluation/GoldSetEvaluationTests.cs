@@ -38,13 +38,13 @@ public sealed class GoldSetEvaluationTests(ITestOutputHelper output)
     [Fact]
     public async Task TheDevSetDoesNotFallBelowItsMeasuredLevel()
     {
-        // As for the held-out set: floors under the scores measured on 2026-12-02, while QualityGates.Dev is not met.
+        // As for the held-out set: floors under the scores measured on 2026-12-04, while QualityGates.Dev is not met.
         var summary = await s_summary.Value;
         output.WriteLine(summary.ToMarkdown());
         var dev = summary.Dev;
 
-        Assert.True(dev.Coverage >= 0.82, $"coverage {dev.Coverage:0.000}");
-        Assert.True(dev.AnsweredAccuracy >= 0.83, $"answered accuracy {dev.AnsweredAccuracy:0.000}");
+        Assert.True(dev.Coverage >= 0.86, $"coverage {dev.Coverage:0.000}");
+        Assert.True(dev.AnsweredAccuracy >= 0.87, $"answered accuracy {dev.AnsweredAccuracy:0.000}");
         Assert.True(dev.AbstentionRecall >= 0.96, $"abstention recall {dev.AbstentionRecall:0.000}");
         Assert.True(dev.HitAt3 >= 0.97, $"hit@3 {dev.HitAt3:0.000}");
         Assert.True(dev.IntentAccuracy >= 0.99, $"intent accuracy {dev.IntentAccuracy:0.000}");
@@ -55,12 +55,12 @@ public sealed class GoldSetEvaluationTests(ITestOutputHelper output)
     [Fact]
     public async Task TheHeldOutSetDoesNotFallBelowItsMeasuredLevel()
     {
-        // Floors a little under the scores measured on 2026-12-02 (tests/eval/report.md): a regression guard, not the
+        // Floors a little under the scores measured on 2026-12-04 (tests/eval/report.md): a regression guard, not the
         // target. The targets are QualityGates.HeldOut, which this engine does not reach yet.
         var heldOut = (await s_summary.Value).HeldOut;
 
-        Assert.True(heldOut.Coverage >= 0.72, $"coverage {heldOut.Coverage:0.000}");
-        Assert.True(heldOut.AnsweredAccuracy >= 0.74, $"answered accuracy {heldOut.AnsweredAccuracy:0.000}");
+        Assert.True(heldOut.Coverage >= 0.75, $"coverage {heldOut.Coverage:0.000}");
+        Assert.True(heldOut.AnsweredAccuracy >= 0.78, $"answered accuracy {heldOut.AnsweredAccuracy:0.000}");
         Assert.True(heldOut.AbstentionRecall >= 0.84, $"abstention recall {heldOut.AbstentionRecall:0.000}");
         Assert.True(heldOut.FalseAbstentionRate <= 0.12, $"false abstentions {heldOut.FalseAbstentionRate:0.000}");
         Assert.Equal(1.0, heldOut.NumericFaithfulness);

@@ -31,7 +31,7 @@ public sealed partial class AlternateQuestionTests
     public async Task TheSuggestedQuestionOfASectionIsAnsweredFromThatSection(string key)
     {
         var section = s_knowledge.Current.Chunks.Single(c => c.Key == key);
-        Assert.InRange(section.AlternateQuestions.Count, 3, 8);
+        Assert.InRange(section.AlternateQuestions.Count, 3, 16);
         var suggestion = section.AlternateQuestions[0];
 
         var answer = await s_services.GetRequiredService<Advisor>().AnswerAsync(suggestion, AdviceContext.Empty, CancellationToken.None);
