@@ -20,4 +20,7 @@ public static class Telemetry
 
     public static readonly Counter<long> Answers = Meter.CreateCounter<long>(
         "chatadvisor.answers", "{answer}", "Answers given, by kind (answered, declined) and mode (extractive, generative)");
+
+    public static readonly Counter<long> AnswerCacheHits = Meter.CreateCounter<long>(
+        "chatadvisor.answers.cache_hits", "{answer}", "Extractive answers taken from the answer cache instead of worked out again");
 }

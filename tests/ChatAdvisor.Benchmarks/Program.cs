@@ -18,6 +18,7 @@ var results = new List<string>
 {
     Measure("Today's knowledge", Path.Combine(root, "knowledge"), questions),
     Measure("Today's knowledge, every question new (question cache off)", Path.Combine(root, "knowledge"), questions, questionCache: false),
+    Measure("Today's knowledge, repeated questions from the answer cache", Path.Combine(root, "knowledge"), questions, answerCache: true),
 };
 var synthetic = Directory.CreateTempSubdirectory("chatadvisor-bench-").FullName;
 try
@@ -48,15 +49,16 @@ if (args.Contains("--write"))
     Console.WriteLine($"Written to {path}");
 }
 
-static string Measure(string name, string folder, List<GoldItem> questions, bool questionCache = true)
+// The answer cache is off unless named: the other scenarios measure working an answer out.
+static string Measure(string name, string folder, List<GoldItem> questions, bool questionCache = true, bool answerCache = false)
 {
     // A cold build embeds every sentence into an empty vector cache; the warm one reads them back from it.
     var cache = Directory.CreateTempSubdirectory("chatadvisor-bench-cache-").FullName;
     try
     {
-        var cold = Build(folder, cache, questionCache, out var coldMs);
+        var cold = Build(folder, cache, questionCache, answerCache, out var coldMs);
         cold.Dispose();
-        using var services = Build(folder, cache, questionCache, out var warmMs);
+        using var services = Build(folder, cache, questionCache, answerCache, out var warmMs);
         var knowledge = services.GetRequiredService<KnowledgeBase>();
         var advisor = services.GetRequiredService<Advisor>();
         var timings = new List<double>();
@@ -87,7 +89,7 @@ static string Measure(string name, string folder, List<GoldItem> questions, bool
     }
 }
 
-static ServiceProvider Build(string folder, string cache, bool questionCache, out double buildMs)
+static ServiceProvider Build(string folder, string cache, bool questionCache, bool answerCache, out double buildMs)
 {
     var started = Stopwatch.GetTimestamp();
     var services = new ServiceCollection()
@@ -97,6 +99,7 @@ static ServiceProvider Build(string folder, string cache, bool questionCache, ou
             ["Prompts:Path"] = Path.Combine(FindRoot(), "prompts"),
             ["Embeddings:CachePath"] = cache,
             ["Embeddings:QuestionCacheSize"] = questionCache ? "10000" : "0",
+            ["Advice:AnswerCacheSize"] = answerCache ? "10000" : "0",
         }).Build())
         .AddSingleton<IHostEnvironment>(new BenchEnvironment())
         .AddLogging()

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using ChatAdvisor.Generation;
 using ChatAdvisor.Knowledge;
 using ChatAdvisor.Languages;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -20,8 +21,16 @@ public sealed partial class Advisor(
     Kernel kernel,
     IOptions<AdviceOptions> options,
     ILogger<Advisor> logger,
-    AnswerGeneration? generation = null)
+    AnswerGeneration? generation = null) : IDisposable
 {
+    /// <summary>
+    /// Extractive answers already worked out, keyed by everything they depend on: the question as typed (case and
+    /// spacing aside), the conversation's context, the threshold and the knowledge version (a reload starts afresh).
+    /// </summary>
+    private readonly MemoryCache? _answers = options.Value.AnswerCacheSize > 0
+        ? new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.AnswerCacheSize })
+        : null;
+
     public const string ExtractiveMode = "extractive";
     public const string GenerativeMode = "generative";
 
@@ -68,6 +77,30 @@ public sealed partial class Advisor(
     /// <summary>The extractive answer together with the ranked sections behind it, for evaluation.</summary>
     internal async Task<AdviceTrace> TraceAsync(string question, AdviceContext context, double minConfidence, CancellationToken cancellationToken)
     {
+        if (_answers is null)
+        {
+            return await ComputeTraceAsync(question, context, minConfidence, cancellationToken);
+        }
+        _ = knowledge.Current; // loads the guides on first use, which sets the version
+        var key = new AnswerKey(knowledge.Version, context.Language, Normalized(question), context.LastSectionKey,
+            string.Join(',', context.GuideIds), minConfidence);
+        if (_answers.TryGetValue(key, out AdviceTrace? known) && known is not null)
+        {
+            Telemetry.AnswerCacheHits.Add(1);
+            return known;
+        }
+        var trace = await ComputeTraceAsync(question, context, minConfidence, cancellationToken);
+        _answers.Set(key, trace, new MemoryCacheEntryOptions { Size = 1 });
+        return trace;
+    }
+
+    public void Dispose() => _answers?.Dispose();
+
+    private static string Normalized(string question) =>
+        string.Join(' ', question.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
+    private async Task<AdviceTrace> ComputeTraceAsync(string question, AdviceContext context, double minConfidence, CancellationToken cancellationToken)
+    {
         var index = knowledge.For(context.Language);
         if ((TellMeMorePattern().IsMatch(question) || string.Equals(question.Trim(), knowledge.Messages(index.Language.Code).Get(MessageKeys.TellMeMore), StringComparison.OrdinalIgnoreCase)) && context.LastSectionKey is { } last
             && index.Chunks.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Key == last) is { c: not null } previous)
@@ -97,7 +130,7 @@ public sealed partial class Advisor(
         {
             return Declines.Answer(index, knowledge.Messages(index.Language.Code), retrieval, context, DeclineReason.Place(missingPlace), picks[0], options.Value) with { Confidence = Math.Round(confidence, 3) };
         }
-        if (confidence < minConfidence || missingPlace is not null)
+        if (confidence < (retrieval.Semantic ? minConfidence : options.Value.MinWordCoverage) || missingPlace is not null)
         {
             var nearby = best.Meaning >= options.Value.NearbyMeaning ? best : null;
             return Declines.Answer(index, knowledge.Messages(index.Language.Code), retrieval, context, DeclineReason.NotCovered, nearby, options.Value) with { Confidence = Math.Round(confidence, 3) };
@@ -144,3 +177,5 @@ public sealed partial class Advisor(
 }
 
 internal sealed record AdviceTrace(Answer Answer, IReadOnlyList<string> RankedSections, bool WholeSection);
+
+internal readonly record struct AnswerKey(int Version, string Language, string Question, string? LastSectionKey, string GuideIds, double MinConfidence);
