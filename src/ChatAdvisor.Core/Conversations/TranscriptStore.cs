@@ -44,7 +44,6 @@ public sealed class TranscriptStore(IDbContextFactory<ChatAdvisorDb> dbFactory, 
         var entry = build(Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture));
         var (text, json) = SecretMask.ForStorage(entry.Text, entry.Json);
         var stored = ReferenceEquals(text, entry.Text) && ReferenceEquals(json, entry.Json) ? entry : Copy(entry, text, json);
-        db.TranscriptActivities.Add(stored);
         var masked = !ReferenceEquals(stored, entry);
         if (masked)
         {
@@ -55,7 +54,7 @@ public sealed class TranscriptStore(IDbContextFactory<ChatAdvisorDb> dbFactory, 
         }
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await InsertAsync(db, stored, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch when (masked)
@@ -64,6 +63,28 @@ public sealed class TranscriptStore(IDbContextFactory<ChatAdvisorDb> dbFactory, 
             throw;
         }
         return entry;
+    }
+
+    /// <summary>
+    /// One statement rather than change tracking, as this runs for every activity in and out; a refused row (an
+    /// activity id stored before) surfaces as <see cref="DbUpdateException"/>, as a tracked insert's would.
+    /// </summary>
+    private static async Task InsertAsync(ChatAdvisorDb db, TranscriptActivity stored, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO transcript_activities (conversation_id, sequence, activity_id, type, from_role, text, timestamp, json,
+                    answer_mode, answer_confidence, answer_citations, answer_ref, turn_status, reply_to_id)
+                VALUES ({stored.ConversationId}, {stored.Sequence}, {stored.ActivityId}, {stored.Type}, {stored.FromRole}, {stored.Text},
+                    {stored.Timestamp}, {stored.Json}, {stored.AnswerMode}, {stored.AnswerConfidence}, {stored.AnswerCitations},
+                    {stored.AnswerRef}, {stored.TurnStatus}, {stored.ReplyToId})
+                """, cancellationToken);
+        }
+        catch (DbException e)
+        {
+            throw new DbUpdateException($"The activity {stored.ActivityId} could not be stored: {e.Message}", e);
+        }
     }
 
     public async Task<List<TranscriptActivity>> ListAfterAsync(string conversationId, long afterSequence, int limit, CancellationToken cancellationToken)
