@@ -23,4 +23,7 @@ public static class Telemetry
 
     public static readonly Counter<long> AnswerCacheHits = Meter.CreateCounter<long>(
         "chatadvisor.answers.cache_hits", "{answer}", "Extractive answers taken from the answer cache instead of worked out again");
+
+    public static readonly Counter<long> QuestionEmbeddings = Meter.CreateCounter<long>(
+        "chatadvisor.embeddings.questions", "{question}", "Questions embedded for retrieval, by whether the vector came from the cache");
 }

@@ -10,7 +10,8 @@ namespace ChatAdvisor.Web.Hosting;
 /// <summary>
 /// OpenTelemetry traces and metrics of each turn (receive, retrieve, answer, send), exported over OTLP when
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the standard OTEL_* variables configure the rest), and to Azure Monitor
-/// (Application Insights) when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set; either, both or neither. /health
+/// (Application Insights) when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set; either, both or neither (then the
+/// OpenTelemetry SDK is not installed at all). /health
 /// covers the database, the knowledge index and clamd.
 /// </summary>
 public static class Observability
@@ -22,6 +23,13 @@ public static class Observability
             .AddCheck<ClamAvHealthCheck>("clamd");
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var azureMonitor = builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];
+        builder.Services.AddHostedService<QueueDepthGauge>();
+        if (!otlp && string.IsNullOrWhiteSpace(azureMonitor))
+        {
+            // Nowhere to send them: no SDK collecting spans and metrics on every request for nothing. The meters and
+            // activity sources still publish, so dotnet-counters and other listeners see them.
+            return builder;
+        }
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(Telemetry.Name))
             .WithTracing(tracing =>
@@ -52,7 +60,6 @@ public static class Observability
         {
             telemetry.UseOtlpExporter();
         }
-        builder.Services.AddHostedService<QueueDepthGauge>();
         return builder;
     }
 

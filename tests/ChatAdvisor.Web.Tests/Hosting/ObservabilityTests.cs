@@ -7,6 +7,7 @@ using ChatAdvisor.Web.Tests.Connector;
 using ChatAdvisor.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatAdvisor.Web.Tests.Hosting;
 
@@ -25,7 +26,13 @@ public sealed class ObservabilityTests
             ActivityStopped = spans.Add,
         };
         ActivitySource.AddActivityListener(listener);
-        await using var app = new ChatAdvisorApp();
+        // Spans are collected only when they can go somewhere: here a collector that accepts everything.
+        await using var collector = await LoopbackServer.StartAsync(app => app.MapPost("/v1/traces", () => Results.Ok()));
+        await using var app = new ChatAdvisorApp(new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.BaseAddress,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        });
         var client = await DirectLineClient.StartAsync(app.CreateClient());
         await client.AskAsync(Question);
         // The reply can reach the client before the turn's spans stop; a finished turn has stopped all of them.
@@ -48,6 +55,17 @@ public sealed class ObservabilityTests
         var words = Question.Split(' ').Where(w => w.Length > 6).ToList();
         Assert.DoesNotContain(spans.Where(s => s.Source.Name == "ChatAdvisor").SelectMany(s => s.TagObjects),
             tag => tag.Value is string value && words.Any(w => value.Contains(w, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public async Task WithNowhereToExportNoTelemetrySdkRunsOnEveryRequest()
+    {
+        await using var app = new ChatAdvisorApp();
+
+        Assert.Null(app.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+        Assert.Null(app.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+        var client = await DirectLineClient.StartAsync(app.CreateClient());
+        Assert.Contains("€", (string?)(await client.AskAsync(Question))["text"], StringComparison.Ordinal);
     }
 
     [Fact]

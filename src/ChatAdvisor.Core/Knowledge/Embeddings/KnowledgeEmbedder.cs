@@ -83,8 +83,10 @@ public sealed partial class KnowledgeEmbedder : IDisposable
         var key = Normalize(question);
         if (_cacheQuestions && _questions.TryGetValue(key, out float[]? cached))
         {
+            Telemetry.QuestionEmbeddings.Add(1, new KeyValuePair<string, object?>("cached", true));
             return cached;
         }
+        Telemetry.QuestionEmbeddings.Add(1, new KeyValuePair<string, object?>("cached", false));
         try
         {
             var vector = (await _generator.GenerateAsync([key], cancellationToken: cancellationToken))[0].Vector.ToArray();
