@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ChatAdvisor.Data;
@@ -15,7 +17,7 @@ namespace ChatAdvisor.Data;
 /// </remarks>
 public sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
-    /// <summary>One instance serves every context: it holds no state.</summary>
+    /// <summary>One instance serves every context; all it keeps is which native connections are set.</summary>
     public static SqliteConnectionSettings Instance { get; } = new();
 
     private SqliteConnectionSettings()
@@ -24,17 +26,44 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
 
     private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
 
+    /// <summary>
+    /// The native connections already set: both settings belong to the native connection, which the pool keeps open
+    /// and hands out again, so they are set once per native connection, not on every open (eight a turn).
+    /// </summary>
+    private readonly ConditionalWeakTable<object, object> _configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (IsConfigured(connection))
+        {
+            return;
+        }
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        Remember(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (IsConfigured(connection))
+        {
+            return;
+        }
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Remember(connection);
+    }
+
+    private bool IsConfigured(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && _configured.TryGetValue(handle, out _);
+
+    private void Remember(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            _configured.TryAdd(handle, handle);
+        }
     }
 }
