@@ -51,17 +51,26 @@ public sealed partial class Advisor(
     {
         var started = Stopwatch.GetTimestamp();
         using var span = Telemetry.Source.StartActivity("answer");
-        AdviceTrace trace;
-        using (Telemetry.Source.StartActivity("retrieve"))
+        Answer answer;
+        if (context.Language != "en" && generation is { IsEnabled: true } && knowledge.Translated(context.Language) is null
+            && LanguageCatalog.Find(context.Language) is { } language)
         {
-            trace = await TraceAsync(question, context, options.Value.MinConfidence, cancellationToken);
+            answer = await TranslatedAsync(question, context, language, generation, stream, cancellationToken);
         }
-        var answer = trace.Answer;
-        if (answer.Kind == AnswerKind.Answered && generation is { IsEnabled: true } && !trace.WholeSection)
+        else
         {
-            using (Telemetry.Source.StartActivity("generate"))
+            AdviceTrace trace;
+            using (Telemetry.Source.StartActivity("retrieve"))
             {
-                answer = await generation.RewordAsync(question, answer, stream, cancellationToken) ?? answer;
+                trace = await TraceAsync(question, context, options.Value.MinConfidence, cancellationToken);
+            }
+            answer = trace.Answer;
+            if (answer.Kind == AnswerKind.Answered && generation is { IsEnabled: true } && !trace.WholeSection)
+            {
+                using (Telemetry.Source.StartActivity("generate"))
+                {
+                    answer = await generation.RewordAsync(question, answer, stream, cancellationToken) ?? answer;
+                }
             }
         }
         var kind = answer.Kind == AnswerKind.Answered ? "answered" : "declined";
@@ -72,6 +81,48 @@ public sealed partial class Advisor(
         Telemetry.Answers.Add(1, new("kind", kind), new("mode", mode));
         AdviceLog.Answered(logger, answer.Kind, answer.Confidence, answer.Citations.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return answer;
+    }
+
+    /// <summary>
+    /// A visitor whose language has no translated guides, with a model configured: the question is put into English,
+    /// answered from the English guides as any other, and the model writes that answer in the visitor's language
+    /// under the same citation and figure checks, marked as a translation. When the model cannot, the English answer
+    /// stands, introduced in the visitor's language.
+    /// </summary>
+    private async Task<Answer> TranslatedAsync(
+        string question, AdviceContext context, LanguageProfile language, AnswerGeneration generation,
+        Func<string, CancellationToken, Task>? stream, CancellationToken cancellationToken)
+    {
+        var messages = knowledge.Messages(context.Language);
+        var languageName = language.Culture.EnglishName;
+        string? english;
+        using (Telemetry.Source.StartActivity("translate"))
+        {
+            english = await generation.TranslateQuestionAsync(question, languageName, cancellationToken);
+        }
+        AdviceTrace trace;
+        using (Telemetry.Source.StartActivity("retrieve"))
+        {
+            trace = await TraceAsync(english ?? question, context, options.Value.MinConfidence, cancellationToken);
+        }
+        var answer = trace.Answer;
+        if (answer.Kind != AnswerKind.Answered)
+        {
+            return answer;
+        }
+        if (english is not null && !trace.WholeSection)
+        {
+            using (Telemetry.Source.StartActivity("generate"))
+            {
+                var written = await generation.RewordAsync(question, answer, stream, cancellationToken, languageName);
+                if (written is { Mode: GenerativeMode })
+                {
+                    return written with { Text = $"{written.Text}\n\n_{messages.Get(MessageKeys.AnswerTranslated)}_", TranslatedFrom = "en" };
+                }
+                answer = written ?? answer;
+            }
+        }
+        return answer with { Text = $"{messages.Get(MessageKeys.AnswerEnglishOnly)}\n\n{answer.Text}" };
     }
 
     /// <summary>The extractive answer together with the ranked sections behind it, for evaluation.</summary>
@@ -102,7 +153,7 @@ public sealed partial class Advisor(
     private async Task<AdviceTrace> ComputeTraceAsync(string question, AdviceContext context, double minConfidence, CancellationToken cancellationToken)
     {
         var index = knowledge.For(context.Language);
-        if ((TellMeMorePattern().IsMatch(question) || string.Equals(question.Trim(), knowledge.Messages(index.Language.Code).Get(MessageKeys.TellMeMore), StringComparison.OrdinalIgnoreCase)) && context.LastSectionKey is { } last
+        if ((TellMeMorePattern().IsMatch(question) || string.Equals(question.Trim(), knowledge.Messages(context.Language).Get(MessageKeys.TellMeMore), StringComparison.OrdinalIgnoreCase)) && context.LastSectionKey is { } last
             && index.Chunks.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Key == last) is { c: not null } previous)
         {
             var section = new RankedSection(previous.c, previous.i, 1, 1, 1, 1, 1, null);
@@ -119,7 +170,7 @@ public sealed partial class Advisor(
         var query = retrieval.Query;
         if (query.OffTopic is not null || query.MentionsOtherProfession || retrieval.Best is not { } best)
         {
-            return Declines.Answer(index, knowledge.Messages(index.Language.Code), retrieval, context, DeclineReason.Of(query), null, options.Value);
+            return Declines.Answer(index, knowledge.Messages(context.Language), retrieval, context, DeclineReason.Of(query), null, options.Value);
         }
         var picks = query.IsComparison && query.GuideIds.Count > 1
             ? query.GuideIds.Select(g => retrieval.Sections.FirstOrDefault(r => r.Chunk.GuideId == g)).OfType<RankedSection>().ToList()
@@ -128,19 +179,19 @@ public sealed partial class Advisor(
         var missingPlace = picks.Select(p => Declines.MissingPlace(index, p.Chunk, query)).FirstOrDefault(p => p is not null);
         if (missingPlace is not null && best.Meaning >= options.Value.NearbyMeaning)
         {
-            return Declines.Answer(index, knowledge.Messages(index.Language.Code), retrieval, context, DeclineReason.Place(missingPlace), picks[0], options.Value) with { Confidence = Math.Round(confidence, 3) };
+            return Declines.Answer(index, knowledge.Messages(context.Language), retrieval, context, DeclineReason.Place(missingPlace), picks[0], options.Value) with { Confidence = Math.Round(confidence, 3) };
         }
         if (confidence < (retrieval.Semantic ? minConfidence : options.Value.MinWordCoverage) || missingPlace is not null)
         {
             var nearby = best.Meaning >= options.Value.NearbyMeaning ? best : null;
-            return Declines.Answer(index, knowledge.Messages(index.Language.Code), retrieval, context, DeclineReason.NotCovered, nearby, options.Value) with { Confidence = Math.Round(confidence, 3) };
+            return Declines.Answer(index, knowledge.Messages(context.Language), retrieval, context, DeclineReason.NotCovered, nearby, options.Value) with { Confidence = Math.Round(confidence, 3) };
         }
         var units = picks.Select(p => AnswerComposer.Select(index, p, query, options.Value)).ToList();
         if (picks.Count == 1)
         {
             return Compose(index, picks, units[0], confidence, context, wholeSection: units[0].Count == index.Units[picks[0].Ordinal].Count);
         }
-        return ComposeComparison(index, picks, units, confidence);
+        return ComposeComparison(index, picks, units, confidence, context);
     }
 
     private Answer Compose(KnowledgeIndex index, List<RankedSection> picks, IReadOnlyList<SectionUnit> units, double confidence, AdviceContext context, bool wholeSection)
@@ -151,13 +202,13 @@ public sealed partial class Advisor(
         var suggestions = Suggestions.For(index, chunk, options.Value.SuggestionCount);
         if (!wholeSection)
         {
-            suggestions = [knowledge.Messages(index.Language.Code).Get(MessageKeys.TellMeMore), .. suggestions.Take(options.Value.SuggestionCount - 1)];
+            suggestions = [knowledge.Messages(context.Language).Get(MessageKeys.TellMeMore), .. suggestions.Take(options.Value.SuggestionCount - 1)];
         }
         return new Answer(AnswerKind.Answered, text.ToString().TrimEnd(), [Citation.Of(1, chunk)], Math.Round(confidence, 3),
-            suggestions, ExtractiveMode, new AdviceContext([chunk.GuideId], chunk.Key, index.Language.Code));
+            suggestions, ExtractiveMode, new AdviceContext([chunk.GuideId], chunk.Key, context.Language));
     }
 
-    private Answer ComposeComparison(KnowledgeIndex index, List<RankedSection> picks, List<IReadOnlyList<SectionUnit>> units, double confidence)
+    private Answer ComposeComparison(KnowledgeIndex index, List<RankedSection> picks, List<IReadOnlyList<SectionUnit>> units, double confidence, AdviceContext context)
     {
         var text = new StringBuilder();
         var citations = new List<Citation>();
@@ -169,7 +220,7 @@ public sealed partial class Advisor(
         }
         return new Answer(AnswerKind.Answered, text.ToString().TrimEnd(), citations, Math.Round(confidence, 3),
             Suggestions.For(index, picks[0].Chunk, options.Value.SuggestionCount), ExtractiveMode,
-            new AdviceContext([.. picks.Select(p => p.Chunk.GuideId).Distinct()], picks[0].Chunk.Key, index.Language.Code));
+            new AdviceContext([.. picks.Select(p => p.Chunk.GuideId).Distinct()], picks[0].Chunk.Key, context.Language));
     }
 
     [GeneratedRegex(@"^\s*(tell me more|more( details| info(rmation)?)?( please)?|go on|(show|read)( me)? (the )?(full|whole) (section|text|guide)|read more)\s*[.!?]*\s*$", RegexOptions.IgnoreCase)]

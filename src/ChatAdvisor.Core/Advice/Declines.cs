@@ -58,7 +58,7 @@ internal static class Declines
         }
         text.Append(nearby is null ? "\n\n" : "").Append(messages.Get(MessageKeys.DeclineRecruiter));
         return new Answer(AnswerKind.Abstained, text.ToString(), citations, 0, Nearby(index, retrieval, nearby), Advisor.ExtractiveMode,
-            nearby is null ? context : new AdviceContext([nearby.Chunk.GuideId], nearby.Chunk.Key, index.Language.Code));
+            nearby is null ? context : new AdviceContext([nearby.Chunk.GuideId], nearby.Chunk.Key, context.Language));
     }
 
     /// <summary>A place the question names that the section's guide never mentions, if any.</summary>

@@ -27,7 +27,37 @@ public sealed partial class AnswerGeneration(
 {
     public const string FunctionName = "answer";
 
+    public const string TranslateFunctionName = "translate-question";
+
     private readonly Lazy<KernelFunction> _function = new(() => kernel.CreateFunctionFromPrompt(prompts.Get(FunctionName), templates));
+
+    private readonly Lazy<KernelFunction> _translate = new(() => kernel.CreateFunctionFromPrompt(prompts.Get(TranslateFunctionName), templates));
+
+    /// <summary>
+    /// The question in English (the <c>translate-question</c> prompt), for a language without translated guides; null
+    /// when the model fails, is slow, or the question holds personal data (which never goes into a prompt).
+    /// </summary>
+    public async Task<string?> TranslateQuestionAsync(string question, string languageName, CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetTimestamp();
+        using var timeout = new CancellationTokenSource(options.Value.RequestTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            var english = (await kernel.InvokeAsync(_translate.Value, new KernelArguments { ["question"] = question.Trim(), ["language"] = languageName }, linked.Token))
+                .GetValue<string>()?.Trim().Trim('"', '“', '”');
+            return string.IsNullOrWhiteSpace(english) || english.Length > 4 * Math.Max(question.Length, 50) ? null : english;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            GenerationLog.Rejected(logger, e is GroundingException g ? $"translation {g.Outcome}" : e is OperationCanceledException ? "translation timed-out" : "translation failed", Elapsed(started));
+            return null;
+        }
+    }
 
     /// <summary>True when a chat model is configured.</summary>
     public bool IsEnabled { get; } = kernel.Services.GetService<IChatClient>() is not null;
@@ -37,10 +67,12 @@ public sealed partial class AnswerGeneration(
     /// sentence is passed on as it arrives (the text so far); a later failure still returns null, and the caller's
     /// final message replaces what was streamed.
     /// </summary>
-    public async Task<Answer?> RewordAsync(string question, Answer extractive, Func<string, CancellationToken, Task>? stream, CancellationToken cancellationToken)
+    /// <remarks>With <paramref name="languageName"/>, the English passages are answered in that language.</remarks>
+    public async Task<Answer?> RewordAsync(
+        string question, Answer extractive, Func<string, CancellationToken, Task>? stream, CancellationToken cancellationToken, string? languageName = null)
     {
         var started = timeProvider.GetTimestamp();
-        var arguments = new KernelArguments { ["question"] = question.Trim(), [Passage.Argument] = Passage.From(extractive.Citations) };
+        var arguments = new KernelArguments { ["question"] = question.Trim(), [Passage.Argument] = Passage.From(extractive.Citations), ["language"] = languageName ?? "" };
         using var timeout = new CancellationTokenSource(options.Value.RequestTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         string reply;

@@ -76,6 +76,7 @@ public sealed class LanguageDetector
         Add(scores, "es", lower.IndexOfAny(['ñ', '¿', '¡']) >= 0 ? 1.5 : 0);
         Add(scores, "fr", lower.IndexOfAny(['ç', 'è', 'ê', 'œ', 'à']) >= 0 ? 1 : 0);
         Add(scores, "it", lower.IndexOfAny(['ì', 'ò']) >= 0 ? 1 : 0);
+        Add(scores, "pt", lower.IndexOfAny(['ã', 'õ']) >= 0 ? 1.5 : 0);
     }
 
     private static void Add(Dictionary<string, double> scores, string code, double value)

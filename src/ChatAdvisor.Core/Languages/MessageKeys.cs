@@ -25,6 +25,8 @@ public static class MessageKeys
     public const string DeclineTopics = "decline-topics";
     public const string DeclineRecruiter = "decline-recruiter";
     public const string And = "and";
+    public const string AnswerTranslated = "answer-translated";
+    public const string AnswerEnglishOnly = "answer-english-only";
 
     /// <summary>Every key with its English text.</summary>
     public static IReadOnlyDictionary<string, string> English { get; } =
@@ -58,5 +60,7 @@ public static class MessageKeys
         [DeclineTopics] = "I can tell you about the {roles} roles: what they do, responsibilities, skills, qualifications, salaries in Europe and common questions.",
         [DeclineRecruiter] = "For anything the guides don't cover, a recruiter can help: you can send your CV here and they will get in touch.",
         [And] = "{first} and {second}",
+        [AnswerTranslated] = "Translated by AI from the agency's English guide; the sources are in English.",
+        [AnswerEnglishOnly] = "The agency's guides are not available in your language yet, so here is what the English guide says:",
     };
 }

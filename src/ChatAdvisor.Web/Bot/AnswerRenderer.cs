@@ -44,11 +44,13 @@ internal static class AnswerRenderer
         };
     }
 
-    /// <summary>How the answer came about, for the transcript: "generative", "extractive", "declined", or
-    /// "extractive (model answer rejected: unsupported-figure)" when a configured model's answer failed a check.</summary>
+    /// <summary>How the answer came about, for the transcript: "generative", "extractive", "declined",
+    /// "extractive (model answer rejected: unsupported-figure)" when a configured model's answer failed a check, or
+    /// "generative (translated from en)" when a model wrote it in the visitor's language from another language's guide.</summary>
     private static string Mode(Answer answer) =>
         answer.Kind == AnswerKind.Abstained ? "declined"
             : answer.GenerationFallback is { } reason ? $"{answer.Mode} (model answer rejected: {reason})"
+            : answer.TranslatedFrom is { } from ? $"{answer.Mode} (translated from {from})"
             : answer.Mode;
 
     public static Activity WithSuggestions(Activity reply, IReadOnlyList<string> questions) =>

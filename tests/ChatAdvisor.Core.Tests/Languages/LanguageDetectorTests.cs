@@ -28,6 +28,17 @@ public sealed class LanguageDetectorTests
     }
 
     [Theory]
+    [InlineData("Qual é o salário de um engenheiro de MLOps na Alemanha?", null)]
+    [InlineData("Quanto ganha um engenheiro de MLOps em início de carreira?", "pt-PT")]
+    [InlineData("As funções não exigem um doutoramento?", null)]
+    public void PortugueseSwitchedOnWithoutGuidesIsRecognised(string text, string? locale)
+    {
+        var detector = new LanguageDetector(Options.Create(new LanguageOptions { Enabled = ["en", "de", "fr", "nl", "es", "it", "pt"] }));
+
+        Assert.Equal("pt", detector.Detect(text, locale, current: null).Language);
+    }
+
+    [Theory]
     [InlineData("auf Deutsch bitte", "de")]
     [InlineData("Können Sie Deutsch sprechen?", "de")]
     [InlineData("in English please", "en")]

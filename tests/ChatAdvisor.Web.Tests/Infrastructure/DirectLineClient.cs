@@ -53,15 +53,22 @@ public sealed class DirectLineClient(HttpClient http)
         return request;
     }
 
-    public async Task<string> SayAsync(string text, string? clientActivityId = null)
+    /// <summary>Sends a message with the given <paramref name="text"/>; <paramref name="clientActivityId"/> as Web Chat
+    /// sets it (a new one when null), <paramref name="locale"/> the browser's language (none when null).</summary>
+    public async Task<string> SayAsync(string text, string? clientActivityId = null, string? locale = null)
     {
-        using var request = Request(HttpMethod.Post, $"/v3/directline/conversations/{ConversationId}/activities", new JsonObject
+        var activity = new JsonObject
         {
             ["type"] = "message",
             ["from"] = new JsonObject { ["id"] = "ignored-by-server", ["name"] = "Test visitor" },
             ["text"] = text,
             ["channelData"] = new JsonObject { ["clientActivityID"] = clientActivityId ?? Guid.NewGuid().ToString("N") },
-        });
+        };
+        if (locale is not null)
+        {
+            activity["locale"] = locale;
+        }
+        using var request = Request(HttpMethod.Post, $"/v3/directline/conversations/{ConversationId}/activities", activity);
         var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();

@@ -3,24 +3,29 @@ using Microsoft.Extensions.AI;
 
 namespace ChatAdvisor.Web.Tests.Infrastructure;
 
-/// <summary>A chat model that always gives one reply, streamed word by word, and counts its calls.</summary>
-public sealed class ScriptedChatClient(string reply) : IChatClient
+/// <summary>A chat model that gives one reply (or one chosen from the prompt), streamed word by word, and counts its calls.</summary>
+public sealed class ScriptedChatClient(Func<IReadOnlyList<ChatMessage>, string> replyTo) : IChatClient
 {
     private int _calls;
+
+    public ScriptedChatClient(string reply)
+        : this(_ => reply)
+    {
+    }
 
     public int Calls => _calls;
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _calls);
-        return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, reply)));
+        return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, replyTo([.. messages]))));
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _calls);
-        foreach (var word in reply.Split(' '))
+        foreach (var word in replyTo([.. messages]).Split(' '))
         {
             await Task.Yield();
             yield return new ChatResponseUpdate(ChatRole.Assistant, word + " ");
