@@ -120,7 +120,71 @@ public sealed class TurnRecoveryTests : IAsyncLifetime
         await WaitUntilAsync(() => PendingTurns() == 0, second); // each turn is marked done just after its last reply
     }
 
-    private Task<HostProcess> StartHostAsync(bool withHangingModel)
+    [Fact]
+    public async Task DirectLineCvUploadCutOffWhileTheFileWasScannedIsTakenAfterTheRestart()
+    {
+        // A clamd that answers the health check's PING but never a scan: the upload turn waits in the scan when the
+        // host dies.
+        using var clamd = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        clamd.Start();
+        var scanning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = new System.Collections.Concurrent.ConcurrentBag<System.Net.Sockets.TcpClient>();
+        _ = Task.Run(async () =>
+        {
+            while (true)
+            {
+                var connection = await clamd.AcceptTcpClientAsync();
+                held.Add(connection);
+                _ = Task.Run(async () =>
+                {
+                    var command = new byte[10];
+                    var read = await connection.GetStream().ReadAtLeastAsync(command, 6, throwOnEndOfStream: false);
+                    if (System.Text.Encoding.ASCII.GetString(command, 0, read).StartsWith("zPING", StringComparison.Ordinal))
+                    {
+                        await connection.GetStream().WriteAsync("PONG\0"u8.ToArray());
+                        connection.Dispose();
+                    }
+                    else
+                    {
+                        scanning.TrySetResult();
+                    }
+                });
+            }
+        });
+        DirectLineClient before;
+        await using (var first = await StartHostAsync(withHangingModel: false, new()
+        {
+            ["Cvs__ClamAv__Enabled"] = "true",
+            ["Cvs__ClamAv__Port"] = ((IPEndPoint)clamd.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Cvs__ClamAv__Timeout"] = "00:05:00",
+        }))
+        {
+            before = await DirectLineClient.StartAsync(first.CreateClient());
+            await CvUpload.DirectLineApplication.RunToFileStepAsync(before);
+            Assert.Equal(HttpStatusCode.OK, (await before.UploadAsync("my cv.pdf", "application/pdf", CvUpload.CvSamplesForChat.Pdf)).StatusCode);
+            await scanning.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            await first.KillAsync();
+        }
+
+        // Restarted with scanning off (the scanner was what hung): the resumed turn finds the upload and goes on.
+        await using var second = await StartHostAsync(withHangingModel: false);
+        var after = new DirectLineClient(second.CreateClient());
+        after.ResumeWith(before);
+        await after.WaitForBotAsync(t => t.Contains("Shall I send it?", StringComparison.Ordinal));
+        var confirmed = DirectLineClient.Text(await after.SayAndWaitAsync("Confirm and send", "Reference:"));
+
+        Assert.Contains("Reference:", confirmed, StringComparison.Ordinal);
+        var all = await after.ReadFromStartAsync();
+        Assert.Single(all, a => IsBotMessage(a) && DirectLineClient.Text(a).Contains("Shall I send it?", StringComparison.Ordinal));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_data, "data", "attachments"), "*", SearchOption.AllDirectories));
+        await WaitUntilAsync(() => PendingTurns() == 0, second);
+        foreach (var connection in held)
+        {
+            connection.Dispose();
+        }
+    }
+
+    private Task<HostProcess> StartHostAsync(bool withHangingModel, Dictionary<string, string>? extra = null)
     {
         var settings = new Dictionary<string, string>
         {
@@ -136,6 +200,10 @@ public sealed class TurnRecoveryTests : IAsyncLifetime
             settings["Llm__ApiKey"] = "not-a-real-key";
             settings["Llm__ChatModel"] = "test-model";
             settings["Llm__RequestTimeout"] = "00:10:00";
+        }
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
         }
         return HostProcess.StartAsync(_data, settings);
     }

@@ -59,9 +59,10 @@ public sealed class DirectLineChannel(
             return inbound with { Id = $"{conversationId}|typing", Timestamp = NextTimestamp() };
         }
         // The transcript (and so the echo and every replay) names uploaded files but holds no link to them: only the
-        // bot's turn gets the address, and a CV moves on to the CV store or is deleted.
+        // bot's turn gets the address, and a CV moves on to the CV store or is deleted. It keeps the upload's id, so
+        // that a restart can still finish the turn with the file.
         // Stored as a pending turn before the client hears "accepted": a restart finishes it.
-        var stored = await AppendAsync(conversationId, inbound with { Attachments = inbound.Attachments?.Select(a => a with { ContentUrl = null }).ToList() }, awaitsTurn: true, cancellationToken);
+        var stored = await AppendAsync(conversationId, DirectLineFiles.ForTranscript(conversationId, inbound), awaitsTurn: true, cancellationToken);
         if (stored is null)
         {
             return null;
@@ -123,7 +124,11 @@ public sealed class DirectLineChannel(
     /// Hands the bot again a turn that a stopped host had accepted but not finished. Links to files uploaded with it
     /// were never stored, so such a turn sees the file names only.
     /// </summary>
-    public TurnContext ResumeTurn(Activity activity, int alreadySent) => TurnContext.Resumed(activity, alreadySent, ChannelFor(activity));
+    public TurnContext ResumeTurn(Activity activity, int alreadySent)
+    {
+        var restored = DirectLineFiles.Restored(activity.Conversation?.Id ?? "", activity);
+        return TurnContext.Resumed(restored, alreadySent, ChannelFor(restored));
+    }
 
     /// <summary>
     /// Web Chat on this host: every update of a streamed answer shown, citations read from the text, the welcome sent

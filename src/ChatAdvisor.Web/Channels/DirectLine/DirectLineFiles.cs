@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ChatAdvisor.Cvs;
 using ChatAdvisor.Web.Bot;
@@ -7,7 +8,7 @@ namespace ChatAdvisor.Web.Channels.DirectLine;
 
 /// <summary>
 /// The files of a Direct Line turn: those uploaded to this host's attachment store for the same conversation, and
-/// never a file from any other address an activity names. A file read for the bot leaves the upload store.
+/// never a file from any other address an activity names. The bot discards a turn's files when the turn is over.
 /// </summary>
 public sealed partial class DirectLineFiles(IAttachmentStore store)
 {
@@ -29,10 +30,12 @@ public sealed partial class DirectLineFiles(IAttachmentStore store)
             {
                 return new(null, name, FileProblem.Gone);
             }
-            var content = await TurnFiles.ReadLimitedAsync(file.Content, limit, cancellationToken);
-            // The CV now lives only in the CV store (if accepted) or nowhere: the upload copy goes.
-            await store.DeleteAsync(conversationId, attachmentId, cancellationToken);
-            return new(content, name, null);
+            // The upload copy stays until the turn has finished with it (the bot discards every file of the turn at
+            // its end): a host killed while the file is scanned finds it again when it resumes the turn.
+            await using (file.Content)
+            {
+                return new(await TurnFiles.ReadLimitedAsync(file.Content, limit, cancellationToken), name, null);
+            }
         }
         catch (FileTooLargeException)
         {
@@ -44,12 +47,58 @@ public sealed partial class DirectLineFiles(IAttachmentStore store)
         }
     }
 
+    /// <summary>
+    /// The activity as the transcript keeps it: its attachments without an address, and the ids of the
+    /// conversation's uploads among them in its channel data (Web Chat reads an attachment's content, so they cannot
+    /// go there), so that a turn resumed after a restart still finds its files (<see cref="Restored"/>).
+    /// </summary>
+    public static Activity ForTranscript(string conversationId, Activity activity)
+    {
+        if (activity.Attachments is not { Count: > 0 } attachments)
+        {
+            return activity;
+        }
+        var ids = attachments.Select(a => Own(conversationId, a)).ToList();
+        var channelData = ids.Any(id => id is not null)
+            ? (activity.ChannelData as JsonObject)?.DeepClone().AsObject() ?? []
+            : null;
+        if (channelData is not null)
+        {
+            channelData[UploadIdsKey] = new JsonArray([.. ids.Select(id => (JsonNode?)id)]);
+        }
+        return activity with
+        {
+            Attachments = [.. attachments.Select(a => a with { ContentUrl = null })],
+            ChannelData = channelData ?? activity.ChannelData,
+        };
+    }
+
+    /// <summary>An activity read back from the transcript with the addresses of its uploads again.</summary>
+    public static Activity Restored(string conversationId, Activity activity)
+    {
+        if (activity.Attachments is not { Count: > 0 } attachments || activity.ChannelData?[UploadIdsKey] is not JsonArray ids)
+        {
+            return activity;
+        }
+        return activity with
+        {
+            Attachments = [.. attachments.Select((a, i) => i < ids.Count && ids[i] is JsonValue value && value.TryGetValue<string>(out var id) && UploadId().IsMatch(id)
+                ? a with { ContentUrl = $"/v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/attachments/{id}" }
+                : a)],
+        };
+    }
+
+    private const string UploadIdsKey = "chatadvisorUploadIds";
+
     /// <summary>The id of an upload this host holds for the conversation, from the address it gave the file.</summary>
     private static string? Own(string conversationId, Attachment attachment) =>
         AttachmentUrl().Match(attachment.ContentUrl ?? "") is { Success: true } match
             && Uri.UnescapeDataString(match.Groups["conversation"].Value) == conversationId
             ? match.Groups["id"].Value
             : null;
+
+    [GeneratedRegex(@"^[0-9a-f]{32}$")]
+    private static partial Regex UploadId();
 
     [GeneratedRegex(@"/v3/directline/conversations/(?<conversation>[^/]+)/attachments/(?<id>[0-9a-f]{32})$")]
     private static partial Regex AttachmentUrl();
