@@ -13,15 +13,13 @@ namespace ChatAdvisor.Web.Tests.Bot;
 public sealed class TranslatedAnswerTests
 {
     private const string Question = "Quanto ganha um engenheiro de MLOps em início de carreira?";
-    private const string Written = "Os cargos de MLOps em início de carreira começam normalmente em cerca de €50,000 por ano [1].";
+    internal const string Written = "Os cargos de MLOps em início de carreira começam normalmente em cerca de €50,000 por ano [1].";
 
     [Fact]
     public async Task AVisitorInALanguageWithoutGuidesIsAnsweredInItFromTheEnglishGuideMarkedAsATranslation()
     {
-        var chat = new ScriptedChatClient(messages => messages[0].Text.Contains("You translate messages", StringComparison.Ordinal)
-            ? "How much does an entry-level MLOps engineer earn?"
-            : Written);
-        await using var app = new ChatAdvisorApp(Enabled("en", "de", "fr", "nl", "es", "it", "pt"), s => s.AddSingleton<IChatClient>(chat));
+        var chat = TranslatingModel();
+        await using var app = PortugueseWithModel(chat);
         var client = await DirectLineClient.StartAsync(app.CreateClient());
 
         var asked = await client.SayAsync(Question, locale: "pt-PT");
@@ -36,6 +34,13 @@ public sealed class TranslatedAnswerTests
         Assert.Equal(2, chat.Calls);
     }
 
-    private static Dictionary<string, string?> Enabled(params string[] codes) =>
-        codes.Select((code, i) => (code, i)).ToDictionary(x => $"Languages:Enabled:{x.i}", x => (string?)x.code);
+    /// <summary>The shipped languages and Portuguese (which has no guides) switched on, with <paramref name="chat"/> as the model.</summary>
+    internal static ChatAdvisorApp PortugueseWithModel(IChatClient chat) => new(
+        ((string[])["en", "de", "fr", "nl", "es", "it", "pt"]).Select((code, i) => (code, i)).ToDictionary(x => $"Languages:Enabled:{x.i}", x => (string?)x.code),
+        s => s.AddSingleton(chat));
+
+    /// <summary>A model that puts any question into the English one and writes <see cref="Written"/> as the answer.</summary>
+    internal static ScriptedChatClient TranslatingModel() => new(messages => messages[0].Text.Contains("You translate messages", StringComparison.Ordinal)
+        ? "How much does an entry-level MLOps engineer earn?"
+        : Written);
 }

@@ -1,7 +1,4 @@
 using ChatAdvisor.Languages;
-using ChatAdvisor.Web.Tests.Infrastructure;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -12,10 +9,8 @@ namespace ChatAdvisor.Web.Tests.Browser;
 /// in Portuguese with its English source citation and the note that it was translated by AI.
 /// </summary>
 public sealed class TranslatedAnswerBrowserTests(ChromiumFixture chromium, ITestOutputHelper output)
-    : BrowserTest(chromium, PortugueseWithModel(), locale: "pt-PT"), IClassFixture<ChromiumFixture>
+    : BrowserTest(chromium, Bot.TranslatedAnswerTests.PortugueseWithModel(Bot.TranslatedAnswerTests.TranslatingModel()), locale: "pt-PT"), IClassFixture<ChromiumFixture>
 {
-    private const string Written = "Os cargos de MLOps em início de carreira começam normalmente em cerca de €50,000 por ano [1].";
-
     [Theory]
     [InlineData(1280, 800)]
     [InlineData(390, 844)]
@@ -35,16 +30,5 @@ public sealed class TranslatedAnswerBrowserTests(ChromiumFixture chromium, ITest
         await Expect(answer).ToContainTextAsync("MLOps engineer salary in Europe");
         output.WriteLine($"Screenshot: {await Browser.ScreenshotAsync($"pt-translated-{width}.png")}");
         Assert.Empty(Browser.Problems);
-    }
-
-    private static ChatAdvisorApp PortugueseWithModel()
-    {
-        var chat = new ScriptedChatClient(messages => messages[0].Text.Contains("You translate messages", StringComparison.Ordinal)
-            ? "How much does an entry-level MLOps engineer earn?"
-            : Written);
-        var languages = (string[])["en", "de", "fr", "nl", "es", "it", "pt"];
-        return new ChatAdvisorApp(
-            languages.Select((code, i) => (code, i)).ToDictionary(x => $"Languages:Enabled:{x.i}", x => (string?)x.code),
-            s => s.AddSingleton<IChatClient>(chat));
     }
 }
