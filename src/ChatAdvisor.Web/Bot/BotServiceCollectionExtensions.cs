@@ -11,6 +11,7 @@ public static class BotServiceCollectionExtensions
         builder.Services.AddSingleton<FeedbackHandler>();
         builder.Services.AddSingleton<CvFileIntake>();
         builder.Services.AddSingleton<CvUploadHandler>();
+        builder.Services.AddSingleton<CvDialogEffects>();
         builder.Services.AddSingleton<DataRequestTurns>();
         builder.Services.AddSingleton<ProactiveTurns>();
         builder.Services.AddMemoryCache();

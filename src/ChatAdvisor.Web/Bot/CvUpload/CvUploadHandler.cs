@@ -11,18 +11,17 @@ namespace ChatAdvisor.Web.Bot.CvUpload;
 
 /// <summary>
 /// Routes a turn to the CV-upload dialog or the data-request dialog (<see cref="DataRequestTurns"/>): starts them on
-/// request, feeds the CV dialog text and files and carries out its effects (answer a question, discard or take a
-/// file, store an application). Returns the new conversation state, or null when the turn is not for a dialog.
+/// request and feeds the CV dialog text and files; <see cref="CvDialogEffects"/> carries out what the dialog decides.
+/// Returns the new conversation state, or null when the turn is not for a dialog.
 /// </summary>
 public sealed partial class CvUploadHandler(
     CvFileIntake intake,
     DataRequestTurns dataRequests,
     ICvFileStore files,
-    CvSubmissions submissions,
     PrivacyNoticeStore notices,
     TranscriptStore transcript,
     UploadLinks uploadLinks,
-    Advisor advisor,
+    CvDialogEffects effects,
     Intents intents,
     KnowledgeBase knowledge,
     IOptions<CvOptions> cvOptions,
@@ -41,7 +40,7 @@ public sealed partial class CvUploadHandler(
         {
             var expired = CvUploadDialog.Expire(stale, words);
             await transcript.RedactAsync(turn.ConversationId, stale.AnswerActivityIds, cancellationToken);
-            state = await ApplyAsync(turn, expired.Messages, expired.Effects, state with { CvDialog = null }, cancellationToken);
+            state = await effects.ApplyAsync(turn, expired.Messages, expired.Effects, state with { CvDialog = null }, cancellationToken);
         }
         if (turn.Channel.IsGroup
             && (CvIntents.IsApply(text) || CvIntents.IsExport(text, words) || CvIntents.IsErase(text, words) || file is not null))
@@ -70,7 +69,7 @@ public sealed partial class CvUploadHandler(
                 await SendAsync(turn, new CvDialogMessage(words["cv-file-before-consent"], []), cancellationToken);
             }
             var started = Dialog(turn, words).Start(now);
-            return await ApplyAsync(turn, started.Messages, started.Effects, state with { CvDialog = started.State, CvOffered = true }, cancellationToken);
+            return await effects.ApplyAsync(turn, started.Messages, started.Effects, state with { CvDialog = started.State, CvOffered = true }, cancellationToken);
         }
         return null;
     }
@@ -106,7 +105,7 @@ public sealed partial class CvUploadHandler(
             // Cancelled, started over or declined: what was entered goes, as the dialog tells the visitor.
             await transcript.RedactAsync(turn.ConversationId, abandoned.AnswerActivityIds, cancellationToken);
         }
-        return await ApplyAsync(turn, result.Messages, result.Effects, state with { CvDialog = result.State }, cancellationToken);
+        return await effects.ApplyAsync(turn, result.Messages, result.Effects, state with { CvDialog = result.State }, cancellationToken);
     }
 
     /// <summary>
@@ -134,7 +133,7 @@ public sealed partial class CvUploadHandler(
             return words["cv-link-not-waiting"];
         }
         var result = Dialog(turn, words).Next(dialog, input);
-        await save(await ApplyAsync(turn, result.Messages, result.Effects, state with { CvDialog = result.State }, cancellationToken));
+        await save(await effects.ApplyAsync(turn, result.Messages, result.Effects, state with { CvDialog = result.State }, cancellationToken));
         return null;
     }
 
@@ -143,53 +142,6 @@ public sealed partial class CvUploadHandler(
         var path = await uploadLinks.CreateAsync(turn.ConversationId, turn.ChannelId, cancellationToken);
         var url = SiteLinks.Absolute(turn, siteOptions.Value, path);
         await SendAsync(turn, new CvDialogMessage(words.UploadLink(url, uploadLinks.Lifetime), [words.Cancel.Title]), cancellationToken);
-    }
-
-    private async Task<ConversationState> ApplyAsync(TurnContext turn, IReadOnlyList<CvDialogMessage> messages, IReadOnlyList<CvDialogEffect> effects,
-        ConversationState state, CancellationToken cancellationToken)
-    {
-        foreach (var effect in effects)
-        {
-            state = effect switch
-            {
-                AnswerQuestionEffect question => await AnswerAsync(turn, question.Question, state, cancellationToken),
-                DiscardFileEffect discard => await DiscardAsync(discard.StorageKey, state, cancellationToken),
-                SubmitEffect submit => await SubmitAsync(turn, submit.Application, state, cancellationToken),
-                _ => throw new InvalidOperationException($"Unknown dialog effect {effect.GetType().Name}."),
-            };
-        }
-        var sent = new List<string>();
-        foreach (var message in messages)
-        {
-            sent.Add(await SendAsync(turn, message, cancellationToken));
-        }
-        // The dialog's own messages repeat what the candidate entered (summary, file name): erasure removes them too.
-        return state.CvDialog is { } dialog && sent.Count > 0
-            ? state with { CvDialog = dialog with { AnswerActivityIds = [.. dialog.AnswerActivityIds, .. sent] } }
-            : state;
-    }
-
-    private async Task<ConversationState> AnswerAsync(TurnContext turn, string question, ConversationState state, CancellationToken cancellationToken)
-    {
-        var answer = await advisor.AnswerAsync(question, state.Advice, cancellationToken);
-        // While a dialog waits for its answer, its own choices matter more than follow-up suggestions.
-        await turn.SendAsync(AnswerRenderer.Render(turn, answer with { SuggestedQuestions = [] }), cancellationToken);
-        return state with { Advice = answer.Context };
-    }
-
-    private async Task<ConversationState> DiscardAsync(string storageKey, ConversationState state, CancellationToken cancellationToken)
-    {
-        await files.DeleteAsync(storageKey, cancellationToken);
-        return state;
-    }
-
-    private async Task<ConversationState> SubmitAsync(TurnContext turn, CvDialogState application, ConversationState state, CancellationToken cancellationToken)
-    {
-        var submitted = await submissions.SubmitAsync(application, turn.ChannelId, turn.ConversationId, cancellationToken);
-        var text = Words(state).Submitted(application.Name!, submitted.Reference, submitted.Secret);
-        var confirmation = await SendAsync(turn, new CvDialogMessage(text, []), cancellationToken);
-        await submissions.TrackActivitiesAsync(submitted.Reference, [confirmation], cancellationToken);
-        return state;
     }
 
     /// <summary>
