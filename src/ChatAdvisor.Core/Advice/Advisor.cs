@@ -37,6 +37,9 @@ public sealed partial class Advisor(
     /// <summary>What a visitor clicks to see the whole section behind the last answer.</summary>
     public const string TellMeMore = "Tell me more";
 
+    /// <summary>True when a chat model rewords (or translates) the extractive answers.</summary>
+    public bool IsGenerative => generation is { IsEnabled: true };
+
     /// <summary>The configured confidence below which questions are declined.</summary>
     public double MinConfidence => options.Value.MinConfidence;
 

@@ -36,7 +36,7 @@ internal static class EvaluateCommand
         {
             perLanguage.Add((language, await evaluator.RunAsync(items, evaluator.Advisor(), cancellationToken)));
         }
-        var summary = new EvaluationSummary("extractive, local embeddings",
+        var summary = new EvaluationSummary(evaluator.Mode,
             await evaluator.RunAsync(dev, evaluator.Advisor(), cancellationToken),
             await evaluator.RunAsync(heldOut, evaluator.Advisor(), cancellationToken)) { Languages = perLanguage };
         Console.WriteLine($"{"metric",-40}{"dev",10}{"held-out",10}{string.Concat(perLanguage.Select(l => $"{l.Item1,8}"))}");

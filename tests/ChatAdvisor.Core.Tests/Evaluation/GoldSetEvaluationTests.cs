@@ -137,4 +137,20 @@ public sealed class GoldSetEvaluationTests(ITestOutputHelper output)
         Assert.Contains(failures, f => f.StartsWith("Numeric faithfulness", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Citation validity", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task WithAModelConfiguredTheEvaluationRunsTheWholePipelineModelIncluded()
+    {
+        var chat = new Fakes.FakeChatClient().Reply("NO_ANSWER").Reply("NO_ANSWER").Reply("NO_ANSWER");
+        using var services = GenerationFixtures.Build([], s => s.AddSingleton<Microsoft.Extensions.AI.IChatClient>(chat));
+        var evaluator = services.GetRequiredService<Evaluator>();
+        var items = s_dev.Where(i => i.ShouldAnswer && i.Turns.Count == 1).Take(3).ToList();
+
+        var report = await evaluator.RunAsync(items, evaluator.Advisor(), CancellationToken.None);
+
+        Assert.Equal("generative, keywords and embeddings", evaluator.Mode);
+        Assert.Equal("extractive, keywords and embeddings", s_evaluator.Mode);
+        Assert.Equal(3, report.Results.Count);
+        Assert.NotEmpty(chat.Requests);
+    }
 }
