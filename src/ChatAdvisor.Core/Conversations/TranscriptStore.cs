@@ -144,6 +144,18 @@ public sealed class TranscriptStore(IDbContextFactory<ChatAdvisorDb> dbFactory, 
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.TurnStatus, status), cancellationToken);
     }
 
+    /// <summary>Whether an inbound activity stored before <paramref name="activityId"/> in its conversation still awaits its turn.</summary>
+    public async Task<bool> HasEarlierPendingTurnAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var sequence = db.TranscriptActivities
+            .Where(a => a.ConversationId == conversationId && a.ActivityId == activityId)
+            .Select(a => a.Sequence);
+        return await db.TranscriptActivities.AnyAsync(
+            a => a.ConversationId == conversationId && a.TurnStatus == TurnStatus.Pending && a.Sequence < sequence.FirstOrDefault(),
+            cancellationToken);
+    }
+
     /// <summary>Inbound activities whose turns were accepted but never finished, oldest first within each conversation.</summary>
     public async Task<List<TranscriptActivity>> ListPendingTurnsAsync(int limit, CancellationToken cancellationToken)
     {

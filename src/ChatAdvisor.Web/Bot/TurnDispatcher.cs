@@ -1,4 +1,5 @@
 using ChatAdvisor.Conversations;
+using ChatAdvisor.Data;
 using ChatAdvisor.Web.Bot.Protocol;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,7 @@ public sealed class TurnDispatcher : IHostedService, IDisposable
 {
     private readonly AdvisorBot _bot;
     private readonly TranscriptStore _transcript;
+    private readonly bool _otherInstances;
     private readonly ILogger<TurnDispatcher> _logger;
     private readonly TurnOptions _options;
     private readonly SemaphoreSlim _slots;
@@ -23,8 +25,10 @@ public sealed class TurnDispatcher : IHostedService, IDisposable
     private readonly HashSet<Task> _drains = [];
     private int _queued;
 
-    public TurnDispatcher(AdvisorBot bot, TranscriptStore transcript, IOptions<TurnOptions> options, ILogger<TurnDispatcher> logger)
+    public TurnDispatcher(AdvisorBot bot, TranscriptStore transcript, IOptions<TurnOptions> options, IOptions<DatabaseOptions> database, ILogger<TurnDispatcher> logger)
     {
+        // SQLite serves one instance; PostgreSQL may serve several.
+        _otherInstances = database.Value.Provider == DatabaseProvider.Postgres;
         _bot = bot;
         _transcript = transcript;
         _logger = logger;
@@ -167,6 +171,10 @@ public sealed class TurnDispatcher : IHostedService, IDisposable
         var outcome = "ok";
         try
         {
+            if (_otherInstances && turn.IsDurable && turn.Activity.Id is { } id)
+            {
+                await WaitForEarlierTurnsAsync(turn.ConversationId, id, stoppingToken);
+            }
             await _bot.OnTurnAsync(turn, stoppingToken);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -191,6 +199,20 @@ public sealed class TurnDispatcher : IHostedService, IDisposable
             {
                 BotLog.TurnNotCompleted(_logger, ex);
             }
+        }
+    }
+
+    /// <summary>
+    /// This instance keeps one conversation's turns in order by itself; another instance may still be finishing the
+    /// turn before (its reply already out, its state not yet saved). Waits for it, briefly.
+    /// </summary>
+    private async Task WaitForEarlierTurnsAsync(string conversationId, string activityId, CancellationToken stoppingToken)
+    {
+        var until = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(_options.WaitForEarlierTurns.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        while (await _transcript.HasEarlierPendingTurnAsync(conversationId, activityId, stoppingToken)
+            && System.Diagnostics.Stopwatch.GetTimestamp() < until)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), stoppingToken);
         }
     }
 

@@ -24,4 +24,12 @@ public sealed class TurnOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan ResumeWithin { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// With several instances (PostgreSQL), a conversation's next message can reach another instance while the
+    /// previous turn is still saving: the turn waits at most this long for the conversation's earlier turns to finish,
+    /// so that it sees their state (a dead instance's turn is resumed by recovery). Default 10 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan WaitForEarlierTurns { get; set; } = TimeSpan.FromSeconds(10);
 }
