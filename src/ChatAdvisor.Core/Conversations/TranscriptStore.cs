@@ -144,16 +144,22 @@ public sealed class TranscriptStore(IDbContextFactory<ChatAdvisorDb> dbFactory, 
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.TurnStatus, status), cancellationToken);
     }
 
-    /// <summary>Whether an inbound activity stored before <paramref name="activityId"/> in its conversation still awaits its turn.</summary>
-    public async Task<bool> HasEarlierPendingTurnAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether an inbound activity stored before <paramref name="activityId"/> in its conversation, and received after
+    /// <paramref name="since"/>, still awaits its turn. (An older one is stuck with a stopped host; recovery takes it.)
+    /// </summary>
+    public async Task<bool> HasEarlierPendingTurnAsync(string conversationId, string activityId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var sequence = db.TranscriptActivities
             .Where(a => a.ConversationId == conversationId && a.ActivityId == activityId)
             .Select(a => a.Sequence);
-        return await db.TranscriptActivities.AnyAsync(
-            a => a.ConversationId == conversationId && a.TurnStatus == TurnStatus.Pending && a.Sequence < sequence.FirstOrDefault(),
-            cancellationToken);
+        // Few rows at most; their times are compared here, as SQLite cannot compare DateTimeOffset in the query.
+        var pending = await db.TranscriptActivities
+            .Where(a => a.ConversationId == conversationId && a.TurnStatus == TurnStatus.Pending && a.Sequence < sequence.FirstOrDefault())
+            .Select(a => a.Timestamp)
+            .ToListAsync(cancellationToken);
+        return pending.Any(t => t > since);
     }
 
     /// <summary>Inbound activities whose turns were accepted but never finished, oldest first within each conversation.</summary>

@@ -15,6 +15,7 @@ public sealed class TurnDispatcher : IHostedService, IDisposable
     private readonly AdvisorBot _bot;
     private readonly TranscriptStore _transcript;
     private readonly bool _otherInstances;
+    private readonly TimeProvider _time;
     private readonly ILogger<TurnDispatcher> _logger;
     private readonly TurnOptions _options;
     private readonly SemaphoreSlim _slots;
@@ -25,8 +26,9 @@ public sealed class TurnDispatcher : IHostedService, IDisposable
     private readonly HashSet<Task> _drains = [];
     private int _queued;
 
-    public TurnDispatcher(AdvisorBot bot, TranscriptStore transcript, IOptions<TurnOptions> options, IOptions<DatabaseOptions> database, ILogger<TurnDispatcher> logger)
+    public TurnDispatcher(AdvisorBot bot, TranscriptStore transcript, IOptions<TurnOptions> options, IOptions<DatabaseOptions> database, TimeProvider time, ILogger<TurnDispatcher> logger)
     {
+        _time = time;
         // SQLite serves one instance; PostgreSQL may serve several.
         _otherInstances = database.Value.Provider == DatabaseProvider.Postgres;
         _bot = bot;
@@ -208,9 +210,12 @@ public sealed class TurnDispatcher : IHostedService, IDisposable
     /// </summary>
     private async Task WaitForEarlierTurnsAsync(string conversationId, string activityId, CancellationToken stoppingToken)
     {
-        var until = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(_options.WaitForEarlierTurns.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
-        while (await _transcript.HasEarlierPendingTurnAsync(conversationId, activityId, stoppingToken)
-            && System.Diagnostics.Stopwatch.GetTimestamp() < until)
+        // The wait is real time; which turns count as recent is the host's clock, as their timestamps are.
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        // A turn still pending after twice the wait belongs to a host that stopped: recovery answers it, nobody waits.
+        var since = _time.GetUtcNow() - (2 * _options.WaitForEarlierTurns);
+        while (await _transcript.HasEarlierPendingTurnAsync(conversationId, activityId, since, stoppingToken)
+            && System.Diagnostics.Stopwatch.GetElapsedTime(started) < _options.WaitForEarlierTurns)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(20), stoppingToken);
         }
