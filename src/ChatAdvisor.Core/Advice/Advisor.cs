@@ -184,7 +184,8 @@ public sealed partial class Advisor(
         {
             return Declines.Answer(index, knowledge.Messages(context.Language), retrieval, context, DeclineReason.Place(missingPlace), picks[0], options.Value) with { Confidence = Math.Round(confidence, 3) };
         }
-        if (confidence < (retrieval.Semantic ? minConfidence : options.Value.MinWordCoverage) || missingPlace is not null)
+        var unanswerable = picks.Any(p => !AnswerKinds.CanAnswer(query.Question, p.Chunk.Text, index.Language.Code));
+        if (confidence < (retrieval.Semantic ? minConfidence : options.Value.MinWordCoverage) || missingPlace is not null || unanswerable)
         {
             var nearby = best.Meaning >= options.Value.NearbyMeaning ? best : null;
             return Declines.Answer(index, knowledge.Messages(context.Language), retrieval, context, DeclineReason.NotCovered, nearby, options.Value) with { Confidence = Math.Round(confidence, 3) };

@@ -101,6 +101,30 @@ public sealed class AdvisorTests
         }
     }
 
+    [Theory]
+    [InlineData("How long does it take to become an MLOps engineer?")]
+    [InlineData("How many years of study does a machine learning engineer need?")]
+    [InlineData("How many MLOps engineers work in Germany?")]
+    [InlineData("How much does an MLOps certification cost?")]
+    public async Task AQuestionForADurationCountOrCostTheGuidesNeverStateIsDeclined(string question)
+    {
+        var answer = await AskAsync(question);
+
+        Assert.Equal(AnswerKind.Abstained, answer.Kind);
+    }
+
+    [Theory]
+    [InlineData("How much does a senior machine learning engineer earn?", "machine-learning-engineer#salary")]
+    [InlineData("How much does MLOps improve model performance?", "mlops-engineer#faq-model-performance")]
+    [InlineData("How many programming languages should a machine learning engineer know?", "machine-learning-engineer#faq-programming-languages")]
+    public async Task HowMuchAndHowManyNeedAFigureOnlyWhenTheyAskForMoneyOrHeads(string question, string section)
+    {
+        var answer = await AskAsync(question);
+
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.Equal(section, answer.Citations[0].Key);
+    }
+
     private static Task<Answer> AskAsync(string question) => s_advisor.AnswerAsync(question, AdviceContext.Empty, CancellationToken.None);
 
     private static int Words(string text) => text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length;
