@@ -48,13 +48,22 @@ public sealed class Retriever(KnowledgeBase knowledge, IOptions<AdviceOptions> o
         return vector is null ? null : index.Semantic.Score(vector);
     }
 
-    /// <summary>The question with its typos mended as the keyword index mends them ("machin lerning" → "machine learning").</summary>
-    private static string Repaired(KnowledgeIndex index, string question)
+    /// <summary>
+    /// The question with its typos mended as the keyword index mends them ("machin lerning" → "machine learning"),
+    /// and, in English, chat shorthand written out ("rn" → "right now"), which the embedding model reads poorly.
+    /// </summary>
+    internal static string Repaired(KnowledgeIndex index, string question)
     {
         var words = question.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var changed = false;
         for (var i = 0; i < words.Length; i++)
         {
+            if (index.Language.IsEnglish && Shorthand.TryGetValue(words[i].TrimEnd('?', '!', '.', ','), out var written))
+            {
+                words[i] = written;
+                changed = true;
+                continue;
+            }
             var word = TermAnalyzer.Words(words[i]).FirstOrDefault();
             if (word is null || index.Analyzer.IsStopWord(word))
             {
@@ -70,6 +79,14 @@ public sealed class Retriever(KnowledgeBase knowledge, IOptions<AdviceOptions> o
         }
         return changed ? string.Join(' ', words) : question;
     }
+
+    private static readonly Dictionary<string, string> Shorthand = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["rn"] = "right now", ["atm"] = "at the moment", ["u"] = "you", ["ur"] = "your", ["r"] = "are", ["ppl"] = "people",
+        ["pls"] = "please", ["plz"] = "please", ["w/"] = "with", ["w/o"] = "without", ["b/c"] = "because", ["bc"] = "because",
+        ["tbh"] = "to be honest", ["imo"] = "in my opinion", ["idk"] = "I don't know", ["yrs"] = "years", ["yr"] = "year",
+        ["exp"] = "experience", ["govt"] = "government", ["diff"] = "difference", ["btw"] = "by the way", ["thx"] = "thanks",
+    };
 
     internal Retrieval Rank(KnowledgeIndex index, QueryAnalysis query, AdviceContext context, SectionSimilarity[]? similarities)
     {

@@ -125,6 +125,14 @@ public sealed class AdvisorTests
         Assert.Equal(section, answer.Citations[0].Key);
     }
 
+    [Fact]
+    public void ChatShorthandIsWrittenOutForTheEmbeddingModelInEnglishOnly()
+    {
+        Assert.Equal("is ml engineering a good career move right now", Retriever.Repaired(s_knowledge.Current, "is ml engineering a good career move rn"));
+        Assert.Equal("do you need a degree for mlops?", Retriever.Repaired(s_knowledge.Current, "do u need a degree for mlops?"));
+        Assert.Equal("Ist der Beruf gefragt, tbh", Retriever.Repaired(s_knowledge.Translated("de")!, "Ist der Beruf gefragt, tbh"));
+    }
+
     private static Task<Answer> AskAsync(string question) => s_advisor.AnswerAsync(question, AdviceContext.Empty, CancellationToken.None);
 
     private static int Words(string text) => text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length;
