@@ -175,10 +175,15 @@ public sealed partial class Advisor(
         {
             return Declines.Answer(index, knowledge.Messages(context.Language), retrieval, context, DeclineReason.Of(query), null, options.Value);
         }
-        var picks = query.IsComparison && query.GuideIds.Count > 1
+        var comparesRoles = query.IsComparison && query.GuideIds.Count > 1 && query.TopicTerms.Count == 0;
+        var picks = comparesRoles
+            // "What's the difference between an MLOps engineer and an ML engineer?" names the roles and nothing
+            // else: what each guide says a role is answers it.
+            ? query.GuideIds.Select(g => Overview(index, retrieval, g)).OfType<RankedSection>().ToList()
+            : query.IsComparison && query.GuideIds.Count > 1
             ? query.GuideIds.Select(g => retrieval.Sections.FirstOrDefault(r => r.Chunk.GuideId == g)).OfType<RankedSection>().ToList()
             : [best];
-        var confidence = picks.Min(p => p.Confidence);
+        var confidence = comparesRoles ? 1 : picks.Min(p => p.Confidence);
         var missingPlace = picks.Select(p => Declines.MissingPlace(index, p.Chunk, query)).FirstOrDefault(p => p is not null);
         if (missingPlace is not null && best.Meaning >= options.Value.NearbyMeaning)
         {
@@ -196,6 +201,18 @@ public sealed partial class Advisor(
             return Compose(index, picks, units[0], confidence, context, wholeSection: units[0].Count == index.Units[picks[0].Ordinal].Count);
         }
         return ComposeComparison(index, picks, units, confidence, context);
+    }
+
+    /// <summary>A guide's opening section, which says what the role is, as retrieval ranked it (or unranked).</summary>
+    private static RankedSection? Overview(KnowledgeIndex index, Retrieval retrieval, string guideId)
+    {
+        if (index.Documents.FirstOrDefault(d => d.Id == guideId) is not { Chunks.Count: > 0 } guide)
+        {
+            return null;
+        }
+        var opening = guide.Chunks[0];
+        var ordinal = index.Chunks.Select((c, i) => (c, i)).First(x => x.c.Key == opening.Key).i;
+        return retrieval.Sections.FirstOrDefault(r => r.Chunk.Key == opening.Key) ?? new RankedSection(opening, ordinal, 0, 0, 0, 0, 1, null);
     }
 
     private Answer Compose(KnowledgeIndex index, List<RankedSection> picks, IReadOnlyList<SectionUnit> units, double confidence, AdviceContext context, bool wholeSection)

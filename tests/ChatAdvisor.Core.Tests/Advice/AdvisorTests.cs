@@ -133,6 +133,18 @@ public sealed class AdvisorTests
         Assert.Equal("Ist der Beruf gefragt, tbh", Retriever.Repaired(s_knowledge.Translated("de")!, "Ist der Beruf gefragt, tbh"));
     }
 
+    [Theory]
+    [InlineData("What's the difference between an MLOps engineer and a machine learning engineer?")]
+    [InlineData("MLOps engineer vs ML engineer?")]
+    [InlineData("How does an ML engineer differ from an MLOps engineer?")]
+    public async Task TheDifferenceBetweenTheTwoRolesIsWhatEachGuideSaysTheRoleIs(string question)
+    {
+        var answer = await AskAsync(question);
+
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.Equal(["machine-learning-engineer#what-they-do", "mlops-engineer#what-they-do"], answer.Citations.Select(c => c.Key).Order(StringComparer.Ordinal));
+    }
+
     private static Task<Answer> AskAsync(string question) => s_advisor.AnswerAsync(question, AdviceContext.Empty, CancellationToken.None);
 
     private static int Words(string text) => text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length;
