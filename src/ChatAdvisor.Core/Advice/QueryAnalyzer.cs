@@ -35,6 +35,8 @@ internal static partial class QueryAnalyzer
                 }
             }
         }
+        // In the order the question names them: "MLOps engineer vs ML engineer" shows MLOps first.
+        guides = [.. guides.OrderBy(g => index.RoleAliases.Where(a => a.GuideId == g).Select(a => FirstPosition(terms, a.Terms)).Where(p => p >= 0).DefaultIfEmpty(int.MaxValue).Min())];
         var namesRole = guides.Count > 0;
         var asksToCompare = ComparisonPattern().IsMatch(question);
         if (namesRole && asksToCompare && context.GuideIds.Except(guides).Any())
@@ -74,16 +76,18 @@ internal static partial class QueryAnalyzer
 
     private static bool IsGreeting(string question) => GreetingPattern().IsMatch(question);
 
-    private static bool ContainsSequence(List<string> terms, IReadOnlyList<string> sequence)
+    private static bool ContainsSequence(List<string> terms, IReadOnlyList<string> sequence) => FirstPosition(terms, sequence) >= 0;
+
+    private static int FirstPosition(List<string> terms, IReadOnlyList<string> sequence)
     {
         for (var i = 0; i + sequence.Count <= terms.Count; i++)
         {
             if (terms.Skip(i).Take(sequence.Count).SequenceEqual(sequence, StringComparer.Ordinal))
             {
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     [GeneratedRegex(@"\b(compare|comparison|compared|versus|vs\.?|difference|differ|different from|better paid)\b", RegexOptions.IgnoreCase)]

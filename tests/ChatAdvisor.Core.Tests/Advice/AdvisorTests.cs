@@ -143,6 +143,10 @@ public sealed class AdvisorTests
 
         Assert.Equal(AnswerKind.Answered, answer.Kind);
         Assert.Equal(["machine-learning-engineer#what-they-do", "mlops-engineer#what-they-do"], answer.Citations.Select(c => c.Key).Order(StringComparer.Ordinal));
+        // The role named first comes first.
+        var mlEngineer = System.Text.RegularExpressions.Regex.Match(question, @"\b(ML|machine learning) engineer", System.Text.RegularExpressions.RegexOptions.IgnoreCase).Index;
+        var first = question.IndexOf("MLOps", StringComparison.Ordinal) < mlEngineer ? "mlops-engineer" : "machine-learning-engineer";
+        Assert.Equal(first, answer.Citations[0].GuideId);
     }
 
     private static Task<Answer> AskAsync(string question) => s_advisor.AnswerAsync(question, AdviceContext.Empty, CancellationToken.None);
