@@ -23,7 +23,8 @@ public sealed partial class Intents(KnowledgeBase knowledge)
 
     /// <summary>
     /// As <see cref="RecognizeAsync(string, CancellationToken)"/> for a message in <paramref name="language"/>: the
-    /// English patterns still apply (visitors write "CV" everywhere), then the examples of
+    /// English patterns still apply (visitors write "CV" everywhere), then the phrases of that language's
+    /// <c>request-apply-words</c> and <c>request-jobs-words</c>, then the examples of
     /// <c>knowledge/&lt;code&gt;/intents.yaml</c>, compared by their words in that language.
     /// </summary>
     public async Task<string?> RecognizeAsync(string text, string language, CancellationToken cancellationToken)
@@ -34,7 +35,10 @@ public sealed partial class Intents(KnowledgeBase knowledge)
             {
                 return Apply;
             }
-            return Pattern(text) ?? ByExampleWords(translated, text);
+            var words = Cvs.CvText.For(knowledge.Messages(language));
+            return Pattern(text)
+                ?? (words.AsksToApply(text) ? Apply : words.AsksForJobs(text) ? JobSearch : null)
+                ?? ByExampleWords(translated, text);
         }
         if (text.Trim().Length is 0 or > 300)
         {

@@ -27,6 +27,8 @@ public sealed partial class CvText
     private readonly HashSet<string> _clearYes;
     private readonly string[] _link;
     private readonly string[] _exportRequests;
+    private readonly string[] _applyRequests;
+    private readonly string[] _jobRequests;
     private readonly string[] _eraseRequests;
 
     private CvText(MessageSet messages)
@@ -97,6 +99,8 @@ public sealed partial class CvText
         _link = Phrases("command-link-words");
         _eraseRequests = Phrases("request-erase-words");
         _exportRequests = Phrases("request-export-words");
+        _applyRequests = Phrases("request-apply-words");
+        _jobRequests = Phrases("request-jobs-words");
     }
 
     public static CvText English { get; } = For(MessageSet.English);
@@ -142,13 +146,21 @@ public sealed partial class CvText
     /// <summary>The reply asks to see one's data in this language's words (English requests are recognised by the host).</summary>
     public bool AsksForExport(string reply) => Contains(reply, _exportRequests);
 
+    /// <summary>The message says, in this language's words, that the visitor wants to apply or send a CV.</summary>
+    public bool AsksToApply(string message) => Contains(message, _applyRequests);
+
+    /// <summary>The message asks, in this language's words, for job openings.</summary>
+    public bool AsksForJobs(string message) => Contains(message, _jobRequests);
+
     /// <summary>The reply asks to delete one's data in this language's words.</summary>
     public bool AsksForErasure(string reply) => Contains(reply, _eraseRequests);
 
     private static bool Contains(string reply, string[] phrases)
     {
         var normalized = " " + ChoiceReply.Normalize(reply) + " ";
-        return phrases.Any(phrase => normalized.Contains(" " + phrase + " ", StringComparison.Ordinal));
+        return phrases.Any(phrase => phrase.Contains(Gap, StringComparison.Ordinal)
+            ? Regex.IsMatch(normalized, " " + string.Join(@"(?: \S+){0,8} ", phrase.Split(Gap).Select(Regex.Escape)) + " ", RegexOptions.None, TimeSpan.FromSeconds(1))
+            : normalized.Contains(" " + phrase + " ", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -251,8 +263,13 @@ public sealed partial class CvText
         };
     }
 
+    /// <summary>A list's phrases, normalised; a <c>*</c> in a phrase stands for up to eight words ("ich möchte mich * bewerben").</summary>
     private string[] Phrases(string key) => !MessageKeys.English.ContainsKey(key) ? [] :
-        [.. this[key].Split('|').Select(ChoiceReply.Normalize).Where(p => p.Length > 0).Distinct()];
+        [.. this[key].Split('|')
+            .Select(p => string.Join(Gap, p.Split('*').Select(ChoiceReply.Normalize).Where(part => part.Length > 0)))
+            .Where(p => p.Length > 0).Distinct()];
+
+    private const string Gap = "\u0001";
 
     private static Regex TemplatePattern(string template)
     {

@@ -58,6 +58,8 @@ public static class CvWords
         ["command-link-words"] = "",
         ["request-export-words"] = "",
         ["request-erase-words"] = "",
+        ["request-apply-words"] = "",
+        ["request-jobs-words"] = "",
         ["question-start-words"] = "",
         ["answer-negation-words"] = "",
 
