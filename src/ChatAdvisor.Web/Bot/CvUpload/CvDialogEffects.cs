@@ -11,8 +11,20 @@ namespace ChatAdvisor.Web.Bot.CvUpload;
 /// </summary>
 public sealed class CvDialogEffects(Advisor advisor, ICvFileStore files, CvSubmissions submissions, KnowledgeBase knowledge)
 {
+    /// <summary>
+    /// Carries out a step's <paramref name="effects"/> on <paramref name="state"/>, then sends its
+    /// <paramref name="messages"/> in <paramref name="turn"/>, and returns the state with their ids. With
+    /// <paramref name="beforeSending"/>, the state the effects lead to is handed over before any message goes out:
+    /// outside a turn (the upload page) the visitor must not answer a message before its state is saved.
+    /// </summary>
+    /// <param name="turn">Where the messages go.</param>
+    /// <param name="messages">The step's messages.</param>
+    /// <param name="effects">The step's effects.</param>
+    /// <param name="state">The conversation's state after the step.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    /// <param name="beforeSending">Saves the state before the messages go out, if given.</param>
     public async Task<ConversationState> ApplyAsync(TurnContext turn, IReadOnlyList<CvDialogMessage> messages, IReadOnlyList<CvDialogEffect> effects,
-        ConversationState state, CancellationToken cancellationToken)
+        ConversationState state, CancellationToken cancellationToken, Func<ConversationState, Task>? beforeSending = null)
     {
         foreach (var effect in effects)
         {
@@ -23,6 +35,10 @@ public sealed class CvDialogEffects(Advisor advisor, ICvFileStore files, CvSubmi
                 SubmitEffect submit => await SubmitAsync(turn, submit.Application, state, cancellationToken),
                 _ => throw new InvalidOperationException($"Unknown dialog effect {effect.GetType().Name}."),
             };
+        }
+        if (beforeSending is not null)
+        {
+            await beforeSending(state);
         }
         var sent = new List<string>();
         foreach (var message in messages)

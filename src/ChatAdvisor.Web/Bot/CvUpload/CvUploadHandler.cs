@@ -133,7 +133,9 @@ public sealed partial class CvUploadHandler(
             return words["cv-link-not-waiting"];
         }
         var result = Dialog(turn, words).Next(dialog, input);
-        await save(await effects.ApplyAsync(turn, result.Messages, result.Effects, state with { CvDialog = result.State }, cancellationToken));
+        // Saved before the summary goes out, so that a reply to it finds the dialog at its next step; saved again after,
+        // with the ids of the messages sent (erasure removes them).
+        await save(await effects.ApplyAsync(turn, result.Messages, result.Effects, state with { CvDialog = result.State }, cancellationToken, save));
         return null;
     }
 

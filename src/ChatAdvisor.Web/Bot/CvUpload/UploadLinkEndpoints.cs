@@ -64,7 +64,23 @@ public static class UploadLinkEndpoints
         var (state, version) = await conversations.LoadStateAsync(link!.ConversationId, cancellationToken);
         var problem = await handler.ReceiveLinkUploadAsync(target.Turn, state, content, fileName,
             () => links.TryUseAsync(token, cancellationToken),
-            next => conversations.SaveStateAsync(link.ConversationId, next, version, cancellationToken),
+            async next =>
+            {
+                if (await conversations.SaveStateAsync(link.ConversationId, next, version, cancellationToken))
+                {
+                    version++;
+                    return;
+                }
+                // The chat moved on in between (the visitor answered already): keep what it saved, with these ids.
+                var (current, currentVersion) = await conversations.LoadStateAsync(link.ConversationId, cancellationToken);
+                if (current.CvDialog is { } dialog && next.CvDialog is { } sent
+                    && await conversations.SaveStateAsync(link.ConversationId,
+                        current with { CvDialog = dialog with { AnswerActivityIds = [.. dialog.AnswerActivityIds.Union(sent.AnswerActivityIds)] } },
+                        currentVersion, cancellationToken))
+                {
+                    version = currentVersion + 1;
+                }
+            },
             cancellationToken);
         return problem is null
             ? Page(StatusCodes.Status200OK, words, words.Get("upload-received", ("file", fileName)), form: false)
