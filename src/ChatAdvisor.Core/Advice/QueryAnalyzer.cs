@@ -19,7 +19,12 @@ internal static partial class QueryAnalyzer
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(TextAnalyzer.Stem),
         StringComparer.Ordinal);
 
-    public static QueryAnalysis Analyze(string question, KnowledgeIndex index, AdviceContext context)
+    /// <param name="question">The visitor's message.</param>
+    /// <param name="index">The guides of the visitor's language.</param>
+    /// <param name="context">What earlier turns were about.</param>
+    /// <param name="comparisonWords">Words of the index's language that ask for a comparison ("Unterschied"),
+    /// which say nothing about the topic once two roles are named; the English ones always count.</param>
+    public static QueryAnalysis Analyze(string question, KnowledgeIndex index, AdviceContext context, string? comparisonWords = null)
     {
         var terms = index.Analyzer.Terms(question, index.Synonyms, index.Normalize);
         var roleTerms = new HashSet<string>(StringComparer.Ordinal);
@@ -45,7 +50,9 @@ internal static partial class QueryAnalyzer
             guides.InsertRange(0, context.GuideIds.Except(guides));
         }
         var isComparison = guides.Count > 1 || asksToCompare;
-        var comparisonTerms = guides.Count > 1 ? index.Analyzer.Terms("difference compare versus", index.Synonyms).ToHashSet(StringComparer.Ordinal) : [];
+        var comparisonTerms = guides.Count > 1
+            ? index.Analyzer.Terms($"difference compare versus {comparisonWords}", index.Synonyms).ToHashSet(StringComparer.Ordinal)
+            : [];
         // Everyday words the guides do not use say nothing about the topic; unknown topic words still count.
         var topic = terms.Where(t => !roleTerms.Contains(t) && !comparisonTerms.Contains(t) && !CommonWords.Contains(t))
             .Distinct(StringComparer.Ordinal).ToList();

@@ -15,7 +15,8 @@ public sealed class Retriever(KnowledgeBase knowledge, IOptions<AdviceOptions> o
     public async Task<Retrieval> SearchAsync(string question, AdviceContext context, CancellationToken cancellationToken)
     {
         var index = knowledge.For(context.Language);
-        var query = QueryAnalyzer.Analyze(question, index, context);
+        var query = QueryAnalyzer.Analyze(question, index, context,
+            index.Language.IsEnglish ? null : knowledge.Messages(index.Language.Code).Get(Languages.MessageKeys.ComparisonWords));
         var similarities = await SimilaritiesAsync(index, question, query, context, cancellationToken);
         return Rank(index, query, context, similarities);
     }

@@ -27,6 +27,7 @@ public static class MessageKeys
     public const string And = "and";
     public const string AnswerTranslated = "answer-translated";
     public const string AnswerEnglishOnly = "answer-english-only";
+    public const string ComparisonWords = "comparison-words";
 
     /// <summary>Every key with its English text.</summary>
     public static IReadOnlyDictionary<string, string> English { get; } =
@@ -62,5 +63,7 @@ public static class MessageKeys
         [And] = "{first} and {second}",
         [AnswerTranslated] = "Translated by AI from the agency's English guide; the sources are in English.",
         [AnswerEnglishOnly] = "The agency's guides are not available in your language yet, so here is what the English guide says:",
+        // Words that ask for a comparison, space-separated; with two roles named they leave no topic (English is built in).
+        [ComparisonWords] = "",
     };
 }

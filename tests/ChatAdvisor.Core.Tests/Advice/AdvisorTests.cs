@@ -149,6 +149,17 @@ public sealed class AdvisorTests
         Assert.Equal(first, answer.Citations[0].GuideId);
     }
 
+    [Theory]
+    [InlineData("de", "Was ist der Unterschied zwischen einem MLOps Engineer und einem Machine Learning Engineer?")]
+    [InlineData("fr", "Quelle est la différence entre un ingénieur MLOps et un ingénieur machine learning ?")]
+    public async Task TheDifferenceBetweenTheRolesIsAnsweredFromTheOverviewsInOtherLanguagesToo(string language, string question)
+    {
+        var answer = await s_advisor.AnswerAsync(question, AdviceContext.Empty with { Language = language }, CancellationToken.None);
+
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.Equal(["machine-learning-engineer#what-they-do", "mlops-engineer#what-they-do"], answer.Citations.Select(c => c.Key).Order(StringComparer.Ordinal));
+    }
+
     private static Task<Answer> AskAsync(string question) => s_advisor.AnswerAsync(question, AdviceContext.Empty, CancellationToken.None);
 
     private static int Words(string text) => text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length;
