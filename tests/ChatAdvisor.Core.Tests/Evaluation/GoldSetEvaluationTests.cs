@@ -60,8 +60,9 @@ public sealed class GoldSetEvaluationTests(ITestOutputHelper output)
         var heldOut = (await s_summary.Value).HeldOut;
 
         Assert.True(heldOut.Coverage >= 0.75, $"coverage {heldOut.Coverage:0.000}");
-        Assert.True(heldOut.AnsweredAccuracy >= 0.78, $"answered accuracy {heldOut.AnsweredAccuracy:0.000}");
-        Assert.True(heldOut.AbstentionRecall >= 0.84, $"abstention recall {heldOut.AbstentionRecall:0.000}");
+        Assert.True(heldOut.AnsweredAccuracy >= 0.80, $"answered accuracy {heldOut.AnsweredAccuracy:0.000}");
+        Assert.True(heldOut.AbstentionRecall >= 0.88, $"abstention recall {heldOut.AbstentionRecall:0.000}");
+        Assert.True(heldOut.IntentAccuracy >= 0.87, $"hand-off accuracy {heldOut.IntentAccuracy:0.000}");
         Assert.True(heldOut.FalseAbstentionRate <= 0.12, $"false abstentions {heldOut.FalseAbstentionRate:0.000}");
         Assert.Equal(1.0, heldOut.NumericFaithfulness);
         Assert.Equal(1.0, heldOut.CitationValidity);
@@ -73,16 +74,18 @@ public sealed class GoldSetEvaluationTests(ITestOutputHelper output)
     [MemberData(nameof(Languages))]
     public async Task EachLanguagesHeldOutSetDoesNotFallBelowItsMeasuredLevel(string language)
     {
-        // Measured 2026-12-03 with words alone (the local embedding model is English only): coverage 0.32 to 0.46,
-        // abstention recall 0.86 to 1.0. Floors under those, as above; the targets are QualityGates.HeldOut.
+        // Measured 2026-12-04 with words alone (the local embedding model is English only): coverage 0.36 to 0.46,
+        // abstention recall 0.86 to 1.0, hand-off accuracy 0.50 to 0.67. Floors under those, as above; the targets
+        // are QualityGates.HeldOut.
         var items = GoldItem.Load(Path.Combine(TestKnowledge.RepositoryRoot, "tests", "eval", "heldout", "languages", $"{language}.jsonl"), factsAreRegex: true);
         Assert.True(items.Count >= 30);
         Assert.All(items, i => Assert.Equal(language, i.Language));
 
         var report = await s_evaluator.RunAsync(items, s_evaluator.Advisor(), CancellationToken.None);
 
-        Assert.True(report.Coverage >= 0.28, $"coverage {report.Coverage:0.000}");
+        Assert.True(report.Coverage >= 0.30, $"coverage {report.Coverage:0.000}");
         Assert.True(report.AbstentionRecall >= 0.80, $"abstention recall {report.AbstentionRecall:0.000}");
+        Assert.True(report.IntentAccuracy >= 0.45, $"hand-off accuracy {report.IntentAccuracy:0.000}");
         Assert.Equal(1.0, report.NumericFaithfulness);
         Assert.Equal(1.0, report.CitationValidity);
     }
