@@ -157,10 +157,10 @@ public sealed partial class Advisor(
     {
         var index = knowledge.For(context.Language);
         if ((TellMeMorePattern().IsMatch(question) || string.Equals(question.Trim(), knowledge.Messages(context.Language).Get(MessageKeys.TellMeMore), StringComparison.OrdinalIgnoreCase)) && context.LastSectionKey is { } last
-            && index.Chunks.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Key == last) is { c: not null } previous)
+            && index.OrdinalOf(last) is >= 0 and var previous)
         {
-            var section = new RankedSection(previous.c, previous.i, 1, 1, 1, 1, 1, null);
-            return new(Compose(index, [section], index.Units[previous.i], 1, context, wholeSection: true), [last], true);
+            var section = new RankedSection(index.Chunks[previous], previous, 1, 1, 1, 1, 1, null);
+            return new(Compose(index, [section], index.Units[previous], 1, context, wholeSection: true), [last], true);
         }
         var retrieval = await kernel.InvokeAsync<Retrieval>(KnowledgePlugin.Name, KnowledgePlugin.Search,
             new KernelArguments { ["question"] = question, ["context"] = context }, cancellationToken)
@@ -175,13 +175,12 @@ public sealed partial class Advisor(
         {
             return Declines.Answer(index, knowledge.Messages(context.Language), retrieval, context, DeclineReason.Of(query), null, options.Value);
         }
-        var comparesRoles = query.IsComparison && query.GuideIds.Count > 1 && query.TopicTerms.Count == 0;
-        var picks = comparesRoles
-            // "What's the difference between an MLOps engineer and an ML engineer?" names the roles and nothing
-            // else: what each guide says a role is answers it.
-            ? query.GuideIds.Select(g => Overview(index, retrieval, g)).OfType<RankedSection>().ToList()
-            : query.IsComparison && query.GuideIds.Count > 1
-            ? query.GuideIds.Select(g => retrieval.Sections.FirstOrDefault(r => r.Chunk.GuideId == g)).OfType<RankedSection>().ToList()
+        var comparison = query.IsComparison && query.GuideIds.Count > 1;
+        // "What's the difference between an MLOps engineer and an ML engineer?" names the roles and nothing else:
+        // what each guide says a role is answers it.
+        var comparesRoles = comparison && query.TopicTerms.Count == 0;
+        List<RankedSection> picks = comparison
+            ? [.. query.GuideIds.Select(g => comparesRoles ? Overview(index, retrieval, g) : retrieval.Sections.FirstOrDefault(r => r.Chunk.GuideId == g)).OfType<RankedSection>()]
             : [best];
         var confidence = comparesRoles ? 1 : picks.Min(p => p.Confidence);
         var missingPlace = picks.Select(p => Declines.MissingPlace(index, p.Chunk, query)).FirstOrDefault(p => p is not null);
@@ -210,9 +209,8 @@ public sealed partial class Advisor(
         {
             return null;
         }
-        var opening = guide.Chunks[0];
-        var ordinal = index.Chunks.Select((c, i) => (c, i)).First(x => x.c.Key == opening.Key).i;
-        return retrieval.Sections.FirstOrDefault(r => r.Chunk.Key == opening.Key) ?? new RankedSection(opening, ordinal, 0, 0, 0, 0, 1, null);
+        var ordinal = index.OrdinalOf(guide.Chunks[0].Key);
+        return retrieval.Sections.FirstOrDefault(r => r.Ordinal == ordinal) ?? new RankedSection(index.Chunks[ordinal], ordinal, 0, 0, 0, 0, 1, null);
     }
 
     private Answer Compose(KnowledgeIndex index, List<RankedSection> picks, IReadOnlyList<SectionUnit> units, double confidence, AdviceContext context, bool wholeSection)

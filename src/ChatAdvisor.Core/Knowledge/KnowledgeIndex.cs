@@ -14,6 +14,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly string _connectionString;
     private readonly Dictionary<string, int> _documentFrequency;
     private readonly HashSet<string> _wordKeys;
+    private readonly Dictionary<string, int> _ordinals;
     private readonly ConcurrentDictionary<string, string> _repairs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]?> _compounds = new(StringComparer.Ordinal);
 
@@ -25,6 +26,11 @@ public sealed class KnowledgeIndex : IDisposable
         Intents = intents;
         Chunks = [.. documents.SelectMany(d => d.Chunks)];
         Units = [.. Chunks.Select(c => SectionUnits.Split(c.Text))];
+        _ordinals = new(StringComparer.Ordinal);
+        for (var i = 0; i < Chunks.Count; i++)
+        {
+            _ordinals.TryAdd(Chunks[i].Key, i);
+        }
         ChunkTerms = [.. Chunks.Select(c => analyzer.Terms($"{c.Heading} {string.Join(' ', c.AlternateQuestions)} {c.Text}", synonyms).ToHashSet(StringComparer.Ordinal))];
         _wordKeys = [.. Chunks.SelectMany(c => analyzer.Keys($"{c.Heading} {string.Join(' ', c.AlternateQuestions)} {c.Text}"))
             .Concat(documents.SelectMany(d => d.Aliases.Append(d.Role)).SelectMany(analyzer.Keys))
@@ -85,6 +91,9 @@ public sealed class KnowledgeIndex : IDisposable
         Semantic = semantic;
         return this;
     }
+
+    /// <summary>The position of the section with this key in <see cref="Chunks"/>, or -1.</summary>
+    public int OrdinalOf(string key) => _ordinals.GetValueOrDefault(key, -1);
 
     public bool Contains(string term) => _documentFrequency.ContainsKey(term);
 
