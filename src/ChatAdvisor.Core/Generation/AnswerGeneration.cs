@@ -54,7 +54,7 @@ public sealed partial class AnswerGeneration(
         }
         catch (Exception e)
         {
-            GenerationLog.Rejected(logger, e is GroundingException g ? $"translation {g.Outcome}" : e is OperationCanceledException ? "translation timed-out" : "translation failed", Elapsed(started));
+            GenerationLog.Rejected(logger, $"translation {Outcome(e)}", Elapsed(started));
             return null;
         }
     }
@@ -89,12 +89,7 @@ public sealed partial class AnswerGeneration(
         catch (Exception e)
         {
             // The model boundary: whatever fails here, the extractive answer still stands, and why is recorded.
-            var outcome = e switch
-            {
-                GroundingException g => g.Outcome,
-                OperationCanceledException => "timed-out",
-                _ => "failed",
-            };
+            var outcome = Outcome(e);
             GenerationLog.Rejected(logger, outcome, Elapsed(started));
             return extractive with { GenerationFallback = outcome };
         }
@@ -128,6 +123,14 @@ public sealed partial class AnswerGeneration(
         var citations = generated.CitedPassages.Select(p => extractive.Citations[p - 1] with { Position = positions[p] }).ToList();
         return extractive with { Text = text, Citations = citations, Mode = Advisor.GenerativeMode };
     }
+
+    /// <summary>Why a model call was not used: a failed check's own outcome, a timeout, or a failure.</summary>
+    private static string Outcome(Exception e) => e switch
+    {
+        GroundingException g => g.Outcome,
+        OperationCanceledException => "timed-out",
+        _ => "failed",
+    };
 
     private double Elapsed(long started) => timeProvider.GetElapsedTime(started).TotalMilliseconds;
 
