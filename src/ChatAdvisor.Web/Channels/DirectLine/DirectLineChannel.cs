@@ -121,8 +121,8 @@ public sealed class DirectLineChannel(
     }
 
     /// <summary>
-    /// Hands the bot again a turn that a stopped host had accepted but not finished. Links to files uploaded with it
-    /// were never stored, so such a turn sees the file names only.
+    /// Hands the bot again a turn that a stopped host had accepted but not finished, with the addresses of the files
+    /// uploaded with it restored from the ids the transcript kept.
     /// </summary>
     public TurnContext ResumeTurn(Activity activity, int alreadySent)
     {

@@ -83,12 +83,19 @@ public sealed partial class DirectLineFiles(IAttachmentStore store)
         return activity with
         {
             Attachments = [.. attachments.Select((a, i) => i < ids.Count && ids[i] is JsonValue value && value.TryGetValue<string>(out var id) && UploadId().IsMatch(id)
-                ? a with { ContentUrl = $"/v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/attachments/{id}" }
+                ? a with { ContentUrl = AttachmentPath(conversationId, id) }
                 : a)],
         };
     }
 
     private const string UploadIdsKey = "chatadvisorUploadIds";
+
+    /// <summary>Where an upload of the conversation is read back, below the site's address.</summary>
+    public static string AttachmentPath(string conversationId, string attachmentId) =>
+        $"{DirectLineEndpoints.BasePath}/conversations/{Uri.EscapeDataString(conversationId)}/attachments/{attachmentId}";
+
+    /// <summary>An upload's id: 32 hex digits (<see cref="IAttachmentStore.SaveAsync"/>).</summary>
+    private const string Id = "[0-9a-f]{32}";
 
     /// <summary>The id of an upload this host holds for the conversation, from the address it gave the file.</summary>
     private static string? Own(string conversationId, Attachment attachment) =>
@@ -97,9 +104,9 @@ public sealed partial class DirectLineFiles(IAttachmentStore store)
             ? match.Groups["id"].Value
             : null;
 
-    [GeneratedRegex(@"^[0-9a-f]{32}$")]
+    [GeneratedRegex("^" + Id + "$")]
     private static partial Regex UploadId();
 
-    [GeneratedRegex(@"/v3/directline/conversations/(?<conversation>[^/]+)/attachments/(?<id>[0-9a-f]{32})$")]
+    [GeneratedRegex(DirectLineEndpoints.BasePath + "/conversations/(?<conversation>[^/]+)/attachments/(?<id>" + Id + ")$")]
     private static partial Regex AttachmentUrl();
 }

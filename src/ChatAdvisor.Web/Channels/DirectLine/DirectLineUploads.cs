@@ -63,7 +63,7 @@ internal static class DirectLineUploads
         {
             return ErrorResponse.Problem(StatusCodes.Status429TooManyRequests, "TooManyRequests", overBudget);
         }
-        var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{DirectLineEndpoints.BasePath}/conversations/{Uri.EscapeDataString(conversationId)}/attachments/";
+        var site = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
         List<string> saved = [];
         try
         {
@@ -78,7 +78,7 @@ internal static class DirectLineUploads
             // Logged by the store; the client may send the upload again.
             return ErrorResponse.Problem(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "The upload could not be stored just now; please send it again in a moment.");
         }
-        var attachments = files.Zip(saved, (f, id) => new Attachment { ContentType = f.ContentType, ContentUrl = baseUrl + id, Name = f.Name }).ToList();
+        var attachments = files.Zip(saved, (f, id) => new Attachment { ContentType = f.ContentType, ContentUrl = site + DirectLineFiles.AttachmentPath(conversationId, id), Name = f.Name }).ToList();
         var poster = caller!.IsSecret ? caller with { UserId = userId ?? activity.From?.Id } : caller;
         var result = await DirectLineEndpoints.PostAsync(conversationId, poster, activity with { Attachments = attachments, ServiceUrl = DirectLineEndpoints.ServiceUrl(context.Request) },
             limits.Value, channel, cancellationToken);
