@@ -2,7 +2,6 @@ using ChatAdvisor.Advice;
 using ChatAdvisor.Core.Tests.Fakes;
 using ChatAdvisor.Core.Tests.Generation;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatAdvisor.Core.Tests.Advice;
 
@@ -116,10 +115,6 @@ public sealed class AdvisorWithModelsTests
         Assert.DoesNotContain(seen, s => s.Contains("250,000", StringComparison.Ordinal));
     }
 
-    private static (ChatAdvisor.Advice.Advisor Advisor, FakeChatClient Chat) Advisor(Func<FakeChatClient, FakeChatClient> script)
-    {
-        var chat = script(new FakeChatClient());
-        var services = GenerationFixtures.Build([], s => s.AddSingleton<IChatClient>(chat));
-        return (services.GetRequiredService<ChatAdvisor.Advice.Advisor>(), chat);
-    }
+    private static (ChatAdvisor.Advice.Advisor Advisor, FakeChatClient Chat) Advisor(Func<FakeChatClient, FakeChatClient> script) =>
+        GenerationFixtures.AdvisorWithModel(script);
 }

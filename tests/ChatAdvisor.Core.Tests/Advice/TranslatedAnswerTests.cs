@@ -2,8 +2,6 @@ using ChatAdvisor.Advice;
 using ChatAdvisor.Core.Tests.Fakes;
 using ChatAdvisor.Core.Tests.Generation;
 using ChatAdvisor.Languages;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatAdvisor.Core.Tests.Advice;
 
@@ -92,10 +90,6 @@ public sealed class TranslatedAnswerTests
         Assert.StartsWith("mlops-engineer#", Assert.Single(answer.Citations).Key, StringComparison.Ordinal);
     }
 
-    private static (ChatAdvisor.Advice.Advisor Advisor, FakeChatClient Chat) Advisor(Func<FakeChatClient, FakeChatClient> script)
-    {
-        var chat = script(new FakeChatClient());
-        var services = GenerationFixtures.Build([], s => s.AddSingleton<IChatClient>(chat));
-        return (services.GetRequiredService<ChatAdvisor.Advice.Advisor>(), chat);
-    }
+    private static (ChatAdvisor.Advice.Advisor Advisor, FakeChatClient Chat) Advisor(Func<FakeChatClient, FakeChatClient> script) =>
+        GenerationFixtures.AdvisorWithModel(script);
 }

@@ -36,6 +36,14 @@ public static class GenerationFixtures
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
+    /// <summary>The advisor over the repository's knowledge with a scripted chat model, and that model.</summary>
+    public static (ChatAdvisor.Advice.Advisor Advisor, Fakes.FakeChatClient Chat) AdvisorWithModel(Func<Fakes.FakeChatClient, Fakes.FakeChatClient> script)
+    {
+        var chat = script(new Fakes.FakeChatClient());
+        var services = Build([], s => s.AddSingleton<Microsoft.Extensions.AI.IChatClient>(chat));
+        return (services.GetRequiredService<ChatAdvisor.Advice.Advisor>(), chat);
+    }
+
     public sealed class TestEnvironment : IHostEnvironment
     {
         public string EnvironmentName { get; set; } = "Test";
