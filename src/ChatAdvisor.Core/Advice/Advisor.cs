@@ -41,7 +41,7 @@ public sealed partial class Advisor(
     public bool IsGenerative => generation is { IsEnabled: true };
 
     /// <summary>The configured confidence below which questions are declined.</summary>
-    public double MinConfidence => options.Value.MinConfidence;
+    public Thresholds Thresholds => new(options.Value.MinConfidence, options.Value.MinWordCoverage);
 
     /// <summary>
     /// Answers from the guides. Retrieval, confidence and declining are always decided here; when a language model
@@ -65,7 +65,7 @@ public sealed partial class Advisor(
             AdviceTrace trace;
             using (Telemetry.Source.StartActivity("retrieve"))
             {
-                trace = await TraceAsync(question, context, options.Value.MinConfidence, cancellationToken);
+                trace = await TraceAsync(question, context, Thresholds, cancellationToken);
             }
             answer = trace.Answer;
             if (answer.Kind == AnswerKind.Answered && generation is { IsEnabled: true } && !trace.WholeSection)
@@ -106,7 +106,7 @@ public sealed partial class Advisor(
         AdviceTrace trace;
         using (Telemetry.Source.StartActivity("retrieve"))
         {
-            trace = await TraceAsync(english ?? question, context, options.Value.MinConfidence, cancellationToken);
+            trace = await TraceAsync(english ?? question, context, Thresholds, cancellationToken);
         }
         var answer = trace.Answer;
         if (answer.Kind != AnswerKind.Answered)
@@ -129,21 +129,21 @@ public sealed partial class Advisor(
     }
 
     /// <summary>The extractive answer together with the ranked sections behind it, for evaluation.</summary>
-    internal async Task<AdviceTrace> TraceAsync(string question, AdviceContext context, double minConfidence, CancellationToken cancellationToken)
+    internal async Task<AdviceTrace> TraceAsync(string question, AdviceContext context, Thresholds thresholds, CancellationToken cancellationToken)
     {
         if (_answers is null)
         {
-            return await ComputeTraceAsync(question, context, minConfidence, cancellationToken);
+            return await ComputeTraceAsync(question, context, thresholds, cancellationToken);
         }
         _ = knowledge.Current; // loads the guides on first use, which sets the version
         var key = new AnswerKey(knowledge.Version, context.Language, Normalized(question), context.LastSectionKey,
-            string.Join(',', context.GuideIds), minConfidence);
+            string.Join(',', context.GuideIds), thresholds);
         if (_answers.TryGetValue(key, out AdviceTrace? known) && known is not null)
         {
             Telemetry.AnswerCacheHits.Add(1);
             return known;
         }
-        var trace = await ComputeTraceAsync(question, context, minConfidence, cancellationToken);
+        var trace = await ComputeTraceAsync(question, context, thresholds, cancellationToken);
         _answers.Set(key, trace, new MemoryCacheEntryOptions { Size = 1 });
         return trace;
     }
@@ -153,7 +153,7 @@ public sealed partial class Advisor(
     private static string Normalized(string question) =>
         string.Join(' ', question.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
-    private async Task<AdviceTrace> ComputeTraceAsync(string question, AdviceContext context, double minConfidence, CancellationToken cancellationToken)
+    private async Task<AdviceTrace> ComputeTraceAsync(string question, AdviceContext context, Thresholds thresholds, CancellationToken cancellationToken)
     {
         var index = knowledge.For(context.Language);
         if ((TellMeMorePattern().IsMatch(question) || string.Equals(question.Trim(), knowledge.Messages(context.Language).Get(MessageKeys.TellMeMore), StringComparison.OrdinalIgnoreCase)) && context.LastSectionKey is { } last
@@ -165,10 +165,10 @@ public sealed partial class Advisor(
         var retrieval = await kernel.InvokeAsync<Retrieval>(KnowledgePlugin.Name, KnowledgePlugin.Search,
             new KernelArguments { ["question"] = question, ["context"] = context }, cancellationToken)
             ?? throw new InvalidOperationException("The knowledge search returned nothing.");
-        return new(Decide(index, retrieval, context, minConfidence), [.. retrieval.Sections.Select(s => s.Chunk.Key)], false);
+        return new(Decide(index, retrieval, context, thresholds), [.. retrieval.Sections.Select(s => s.Chunk.Key)], false);
     }
 
-    private Answer Decide(KnowledgeIndex index, Retrieval retrieval, AdviceContext context, double minConfidence)
+    private Answer Decide(KnowledgeIndex index, Retrieval retrieval, AdviceContext context, Thresholds thresholds)
     {
         var query = retrieval.Query;
         if (query.OffTopic is not null || query.MentionsOtherProfession || retrieval.Best is not { } best)
@@ -189,7 +189,7 @@ public sealed partial class Advisor(
             return Declines.Answer(index, knowledge.Messages(context.Language), retrieval, context, DeclineReason.Place(missingPlace), picks[0], options.Value) with { Confidence = Math.Round(confidence, 3) };
         }
         var unanswerable = picks.Any(p => !AnswerKinds.CanAnswer(query.Question, p.Chunk.Text, index.Language.Code));
-        if (confidence < (retrieval.Semantic ? minConfidence : options.Value.MinWordCoverage) || missingPlace is not null || unanswerable)
+        if (confidence < (retrieval.Semantic ? thresholds.MinConfidence : thresholds.MinWordCoverage) || missingPlace is not null || unanswerable)
         {
             var nearby = best.Meaning >= options.Value.NearbyMeaning ? best : null;
             return Declines.Answer(index, knowledge.Messages(context.Language), retrieval, context, DeclineReason.NotCovered, nearby, options.Value) with { Confidence = Math.Round(confidence, 3) };
@@ -248,4 +248,7 @@ public sealed partial class Advisor(
 
 internal sealed record AdviceTrace(Answer Answer, IReadOnlyList<string> RankedSections, bool WholeSection);
 
-internal readonly record struct AnswerKey(int Version, string Language, string Question, string? LastSectionKey, string GuideIds, double MinConfidence);
+internal readonly record struct AnswerKey(int Version, string Language, string Question, string? LastSectionKey, string GuideIds, Thresholds Thresholds);
+
+/// <summary>The confidence an answer needs: with the semantic match, and from word coverage alone.</summary>
+public readonly record struct Thresholds(double MinConfidence, double MinWordCoverage);

@@ -61,11 +61,21 @@ public sealed class ConversationStore(IDbContextFactory<ChatAdvisorDb> dbFactory
     }
 
     /// <summary>Saves the state if nobody saved since it was loaded; returns false on a lost race.</summary>
-    public async Task<bool> SaveStateAsync(string conversationId, ConversationState state, long expectedVersion, CancellationToken cancellationToken)
+    public Task<bool> SaveStateAsync(string conversationId, ConversationState state, long expectedVersion, CancellationToken cancellationToken) =>
+        SaveStateAsync(conversationId, state, expectedVersion, completedTurnId: null, cancellationToken);
+
+    /// <summary>
+    /// Saves the state if nobody saved since it was loaded; returns false on a lost race. With
+    /// <paramref name="completedTurnId"/>, the same transaction marks that inbound activity's turn done (one write
+    /// per turn instead of two; the turn is finished whether or not the state won the race).
+    /// </summary>
+    public async Task<bool> SaveStateAsync(string conversationId, ConversationState state, long expectedVersion, string? completedTurnId,
+        CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var json = JsonSerializer.Serialize(state, s_json);
         var now = time.GetUtcNow();
+        await using var transaction = completedTurnId is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await db.Conversations
             .Where(c => c.Id == conversationId && c.StateVersion == expectedVersion)
             .ExecuteUpdateAsync(s => s
@@ -73,6 +83,13 @@ public sealed class ConversationStore(IDbContextFactory<ChatAdvisorDb> dbFactory
                 .SetProperty(c => c.Language, state.Language)
                 .SetProperty(c => c.StateVersion, expectedVersion + 1)
                 .SetProperty(c => c.LastActivityAt, now), cancellationToken);
+        if (transaction is not null)
+        {
+            await db.TranscriptActivities
+                .Where(a => a.ConversationId == conversationId && a.ActivityId == completedTurnId && a.TurnStatus == TurnStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.TurnStatus, TurnStatus.Done), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
         return updated == 1;
     }
 }

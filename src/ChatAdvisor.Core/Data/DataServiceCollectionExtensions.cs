@@ -11,7 +11,8 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddChatAdvisorDb(this IServiceCollection services)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddDbContextFactory<ChatAdvisorDb>((sp, builder) =>
+        // Pooled: a context is created for nearly every statement of a turn.
+        services.AddPooledDbContextFactory<ChatAdvisorDb>((sp, builder) =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             if (options.Provider == DatabaseProvider.Postgres)

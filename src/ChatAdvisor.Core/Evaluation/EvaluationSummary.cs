@@ -10,8 +10,11 @@ namespace ChatAdvisor.Evaluation;
 /// </summary>
 public sealed record EvaluationSummary(string Mode, EvaluationReport Dev, EvaluationReport HeldOut)
 {
-    /// <summary>The held-out set of each other language (<c>tests/eval/heldout/languages/&lt;code&gt;.jsonl</c>).</summary>
-    public IReadOnlyList<(string Language, EvaluationReport Report)> Languages { get; init; } = [];
+    /// <summary>
+    /// Each other language: its dev set (<c>tests/eval/languages/&lt;code&gt;.jsonl</c>, written from the translated
+    /// guides, tuned on) when there is one, and its held-out set (<c>tests/eval/heldout/languages/&lt;code&gt;.jsonl</c>).
+    /// </summary>
+    public IReadOnlyList<LanguageReports> Languages { get; init; } = [];
 
     public string ToMarkdown()
     {
@@ -29,12 +32,22 @@ public sealed record EvaluationSummary(string Mode, EvaluationReport Dev, Evalua
         }
         if (Languages.Count > 0)
         {
-            md.AppendLine().AppendLine("## Held-out sets in other languages").AppendLine();
-            md.AppendLine("Written from the seed pages in each language by a writer who saw neither the translated guides nor the bot "
-                + "(`tests/eval/heldout/languages/`); gated like the English held-out set.").AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"| Metric | {string.Join(" | ", Languages.Select(l => $"{l.Language} ({l.Report.Results.Count})"))} | Gate |");
-            md.AppendLine(CultureInfo.InvariantCulture, $"|---|{string.Concat(Languages.Select(_ => "---|"))}---|");
-            var metrics = Languages.Select(l => l.Report.Metrics().ToList()).ToList();
+            md.AppendLine().AppendLine("## Other languages").AppendLine();
+            md.AppendLine("Dev: written from the translated guides (`tests/eval/languages/`), tuned on. Held-out: written from the seed "
+                + "pages in each language by a writer who saw neither the translated guides nor the bot (`tests/eval/heldout/languages/`), "
+                + "gated like the English held-out set.").AppendLine();
+            var columns = new List<(string Name, EvaluationReport Report)>();
+            foreach (var language in Languages)
+            {
+                if (language.Dev is { } dev)
+                {
+                    columns.Add(($"{language.Language} dev", dev));
+                }
+                columns.Add(($"{language.Language} held-out", language.HeldOut));
+            }
+            md.AppendLine(CultureInfo.InvariantCulture, $"| Metric | {string.Join(" | ", columns.Select(c => $"{c.Name} ({c.Report.Results.Count})"))} | Held-out gate |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"|---|{string.Concat(columns.Select(_ => "---|"))}---|");
+            var metrics = columns.Select(c => c.Report.Metrics().ToList()).ToList();
             for (var m = 0; m < metrics[0].Count; m++)
             {
                 var name = metrics[0][m].Name;
@@ -55,6 +68,14 @@ public sealed record EvaluationSummary(string Mode, EvaluationReport Dev, Evalua
         Dev.AppendKinds(md);
         md.AppendLine().AppendLine("## Dev items judged wrong").AppendLine();
         Dev.AppendFailures(md);
+        foreach (var language in Languages.Where(l => l.Dev is not null))
+        {
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## Dev items judged wrong ({language.Language})").AppendLine();
+            language.Dev!.AppendFailures(md);
+        }
         return md.ToString();
     }
 }
+
+/// <summary>One other language's dev report (absent when it has no dev set) and held-out report.</summary>
+public sealed record LanguageReports(string Language, EvaluationReport? Dev, EvaluationReport HeldOut);

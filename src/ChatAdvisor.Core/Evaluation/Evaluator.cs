@@ -24,21 +24,24 @@ public sealed partial class Evaluator(Advisor advisor, Intents intents, Knowledg
     /// The advisor as the bot uses it: hand-off intents first, then an answer. With a chat model configured (and no
     /// other threshold asked for) that is the whole pipeline, model included, and retrieval ranks are not reported.
     /// </summary>
-    public TurnAnswerer Advisor(double? minConfidence = null) => async (question, context, cancellationToken) =>
+    public TurnAnswerer Advisor(Advice.Thresholds? thresholds = null) => async (question, context, cancellationToken) =>
     {
         if (await intents.RecognizeAsync(question, context.Language, cancellationToken) is { } intent)
         {
             return new EvaluatedTurn(null, [], intent);
         }
-        if (advisor.IsGenerative && minConfidence is null)
+        if (advisor.IsGenerative && thresholds is null)
         {
             return new EvaluatedTurn(await advisor.AnswerAsync(question, context, cancellationToken), [], null);
         }
-        var trace = await advisor.TraceAsync(question, context, minConfidence ?? advisor.MinConfidence, cancellationToken);
+        var trace = await advisor.TraceAsync(question, context, thresholds ?? advisor.Thresholds, cancellationToken);
         return new EvaluatedTurn(trace.Answer, trace.RankedSections, null);
     };
 
     /// <summary>What is being measured: with or without a model, with or without embeddings.</summary>
+    /// <summary>The thresholds the advisor is configured with.</summary>
+    public Advice.Thresholds Thresholds => advisor.Thresholds;
+
     public string Mode => $"{(advisor.IsGenerative ? "generative" : "extractive")}, {(knowledge.Current.Semantic is null ? "keywords only" : "keywords and embeddings")}";
 
     public async Task<EvaluationReport> RunAsync(IReadOnlyList<GoldItem> items, TurnAnswerer answerer, CancellationToken cancellationToken)

@@ -112,9 +112,19 @@ public sealed partial class AdvisorBot(
         {
             next = next with { LastTurnId = turn.Activity.Id };
         }
-        if (next != state && !await conversations.SaveStateAsync(turn.ConversationId, next, version, cancellationToken))
+        if (next == state)
+        {
+            return;
+        }
+        // A durable turn is marked done in the same write as its state.
+        var completes = turn.IsDurable ? turn.Activity.Id : null;
+        if (!await conversations.SaveStateAsync(turn.ConversationId, next, version, completes, cancellationToken))
         {
             BotLog.StateConflict(logger);
+        }
+        if (completes is not null)
+        {
+            turn.MarkCompleted();
         }
     }
 

@@ -16,6 +16,14 @@ public sealed class TurnContext(Activity activity, TurnChannel channel)
     /// </summary>
     public bool IsDurable { get; init; }
 
+    /// <summary>
+    /// The bot marked the pending turn done together with the state it saved, so the dispatcher need not write
+    /// again. Shared with the copies made by <see cref="With"/>.
+    /// </summary>
+    public bool IsCompleted => _completed.Value;
+
+    private System.Runtime.CompilerServices.StrongBox<bool> _completed = new();
+
     /// <summary>The trace of the request that brought the activity in, so the turn's spans continue it.</summary>
     public ActivityContext ReceivedIn { get; init; } = System.Diagnostics.Activity.Current?.Context ?? default;
 
@@ -27,7 +35,9 @@ public sealed class TurnContext(Activity activity, TurnChannel channel)
     public string ChannelId => Activity.ChannelId ?? "";
 
     /// <summary>The same turn with an adjusted inbound activity (for example without the bot's @mention).</summary>
-    public TurnContext With(Activity activity) => new(activity, Channel) { IsDurable = IsDurable, IsResumed = IsResumed, ReceivedIn = ReceivedIn };
+    public TurnContext With(Activity activity) => new(activity, Channel) { IsDurable = IsDurable, IsResumed = IsResumed, ReceivedIn = ReceivedIn, _completed = _completed };
+
+    internal void MarkCompleted() => _completed.Value = true;
 
     /// <summary>
     /// A turn resumed after a restart. It runs again from the start, so the replies the stopped host had already

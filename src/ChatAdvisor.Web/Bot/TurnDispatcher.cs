@@ -189,7 +189,7 @@ public sealed class TurnDispatcher : IHostedService, IDisposable
         span?.SetTag("chatadvisor.turn.outcome", outcome);
         Telemetry.TurnDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             new("channel", turn.ChannelId), new("outcome", outcome));
-        if (turn.IsDurable && turn.Activity.Id is { } activityId)
+        if (turn.IsDurable && !turn.IsCompleted && turn.Activity.Id is { } activityId)
         {
             // Answered or apologised for: either way a restart must not run it again. Should this write fail, the
             // turn is resumed after a restart and its replies are not sent twice (TurnContext.Resumed).

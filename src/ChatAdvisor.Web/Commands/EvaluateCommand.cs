@@ -15,14 +15,17 @@ internal static class EvaluateCommand
         var root = RepositoryRoot();
         var reportPath = Option(args, "--report") is { } given ? Path.GetFullPath(given, root) : null;
         List<GoldItem> dev, heldOut;
-        List<(string Language, List<GoldItem> Items)> languages;
+        List<(string Language, List<GoldItem>? Dev, List<GoldItem> HeldOut)> languages;
         try
         {
             dev = GoldItem.Load(Path.Combine(root, "tests", "eval", "gold-set.jsonl"));
             heldOut = GoldItem.Load(Path.Combine(root, "tests", "eval", "heldout", "questions.jsonl"), factsAreRegex: true);
             var folder = Path.Combine(root, "tests", "eval", "heldout", "languages");
+            var devFolder = Path.Combine(root, "tests", "eval", "languages");
             languages = Directory.Exists(folder)
-                ? [.. Directory.GetFiles(folder, "*.jsonl").Order(StringComparer.Ordinal).Select(f => (Path.GetFileNameWithoutExtension(f), GoldItem.Load(f, factsAreRegex: true)))]
+                ? [.. Directory.GetFiles(folder, "*.jsonl").Order(StringComparer.Ordinal).Select(f => Path.GetFileNameWithoutExtension(f)).Select(language => (language,
+                    File.Exists(Path.Combine(devFolder, $"{language}.jsonl")) ? GoldItem.Load(Path.Combine(devFolder, $"{language}.jsonl")) : null,
+                    GoldItem.Load(Path.Combine(folder, $"{language}.jsonl"), factsAreRegex: true)))]
                 : [];
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException)
@@ -31,19 +34,29 @@ internal static class EvaluateCommand
             return 2;
         }
         var evaluator = services.GetRequiredService<Evaluator>();
-        var perLanguage = new List<(string, EvaluationReport)>();
-        foreach (var (language, items) in languages)
+        var perLanguage = new List<LanguageReports>();
+        foreach (var (language, languageDev, languageHeldOut) in languages)
         {
-            perLanguage.Add((language, await evaluator.RunAsync(items, evaluator.Advisor(), cancellationToken)));
+            perLanguage.Add(new(language, languageDev is null ? null : await evaluator.RunAsync(languageDev, evaluator.Advisor(), cancellationToken),
+                await evaluator.RunAsync(languageHeldOut, evaluator.Advisor(), cancellationToken)));
         }
         var summary = new EvaluationSummary(evaluator.Mode,
             await evaluator.RunAsync(dev, evaluator.Advisor(), cancellationToken),
             await evaluator.RunAsync(heldOut, evaluator.Advisor(), cancellationToken)) { Languages = perLanguage };
-        Console.WriteLine($"{"metric",-40}{"dev",10}{"held-out",10}{string.Concat(perLanguage.Select(l => $"{l.Item1,8}"))}");
-        var columns = perLanguage.Select(l => l.Item2.Metrics().ToList()).ToList();
-        foreach (var (((name, d), (_, h)), m) in summary.Dev.Metrics().Zip(summary.HeldOut.Metrics()).Select((x, i) => (x, i)))
+        var columns = new List<(string Name, EvaluationReport Report)> { ("dev", summary.Dev), ("held-out", summary.HeldOut) };
+        foreach (var language in perLanguage)
         {
-            Console.WriteLine($"{name,-40}{d,10}{h,10}{string.Concat(columns.Select(c => $"{c[m].Value,8}"))}");
+            if (language.Dev is { } languageDev)
+            {
+                columns.Add(($"{language.Language}-dev", languageDev));
+            }
+            columns.Add((language.Language, language.HeldOut));
+        }
+        Console.WriteLine($"{"metric",-40}{string.Concat(columns.Select(c => $"{c.Name,9}"))}");
+        var values = columns.Select(c => c.Report.Metrics().ToList()).ToList();
+        for (var m = 0; m < values[0].Count; m++)
+        {
+            Console.WriteLine($"{values[0][m].Name,-40}{string.Concat(values.Select(v => $"{v[m].Value,9}"))}");
         }
         if (reportPath is not null)
         {
@@ -54,9 +67,14 @@ internal static class EvaluateCommand
         {
             var md = new System.Text.StringBuilder();
             summary.Dev.AppendFailures(md, withAnswers: args.Contains("--answers"));
+            foreach (var language in perLanguage.Where(l => l.Dev is not null))
+            {
+                md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{language.Language} dev:");
+                language.Dev!.AppendFailures(md, withAnswers: args.Contains("--answers"));
+            }
             Console.WriteLine(md);
         }
-        if (Option(args, "--kinds") is { } kindsOf && perLanguage.FirstOrDefault(l => l.Item1 == kindsOf) is { Item2: { } report })
+        if (Option(args, "--kinds") is { } kindsOf && perLanguage.FirstOrDefault(l => l.Language == kindsOf) is { HeldOut: { } report })
         {
             // Counts per kind only: the held-out questions themselves are not shown.
             var md = new System.Text.StringBuilder();
@@ -65,18 +83,32 @@ internal static class EvaluateCommand
         }
         if (args.Contains("--sweep"))
         {
+            var configured = evaluator.Thresholds;
             Console.WriteLine();
             Console.WriteLine("dev set: threshold  accuracy  coverage  false-abstention  abstain-recall");
             for (var t = 0.30; t <= 0.801; t += 0.025)
             {
-                var r = await evaluator.RunAsync(dev, evaluator.Advisor(t), cancellationToken);
+                var r = await evaluator.RunAsync(dev, evaluator.Advisor(configured with { MinConfidence = t }), cancellationToken);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{t,17:0.000}  {r.AnsweredAccuracy,8:0.000}  {r.Coverage,8:0.000}  {r.FalseAbstentionRate,16:0.000}  {r.AbstentionRecall,14:0.000}"));
+            }
+            var languageDev = languages.Where(l => l.Dev is not null).SelectMany(l => l.Dev!).ToList();
+            if (languageDev.Count > 0)
+            {
+                // The other languages' dev sets together, at other word-coverage thresholds (their path without embeddings).
+                Console.WriteLine();
+                Console.WriteLine("other languages' dev sets: word coverage  accuracy  coverage  false-abstention  abstain-recall");
+                for (var t = 0.30; t <= 0.801; t += 0.025)
+                {
+                    var r = await evaluator.RunAsync(languageDev, evaluator.Advisor(configured with { MinWordCoverage = t }), cancellationToken);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{t,39:0.000}  {r.AnsweredAccuracy,8:0.000}  {r.Coverage,8:0.000}  {r.FalseAbstentionRate,16:0.000}  {r.AbstentionRecall,14:0.000}"));
+                }
             }
         }
         var failures = QualityGates.Failures(summary.Dev, QualityGates.Dev).Select(f => $"dev: {f}")
             .Concat(QualityGates.Failures(summary.HeldOut, QualityGates.HeldOut).Select(f => $"held-out: {f}"))
-            .Concat(perLanguage.SelectMany(l => QualityGates.Failures(l.Item2, QualityGates.HeldOut).Select(f => $"held-out {l.Item1}: {f}"))).ToList();
+            .Concat(perLanguage.SelectMany(l => QualityGates.Failures(l.HeldOut, QualityGates.HeldOut).Select(f => $"held-out {l.Language}: {f}"))).ToList();
         foreach (var failure in failures)
         {
             Console.Error.WriteLine($"Gate failed: {failure}");

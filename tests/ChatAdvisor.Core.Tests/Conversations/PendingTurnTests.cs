@@ -44,6 +44,21 @@ public abstract class PendingTurnTests(bool postgres) : IAsyncLifetime
     }
 
     [ProviderFact]
+    public async Task SavingTheStateWithItsTurnMarksTheTurnDoneEvenWhenTheStateLostARace()
+    {
+        var conversations = new ConversationStore(_db.Factory, TimeProvider.System);
+        var (state, version) = await conversations.LoadStateAsync("c1", CancellationToken.None);
+        Assert.True(await conversations.SaveStateAsync("c1", state with { LastTurnId = "first" }, version, "first", CancellationToken.None));
+        Assert.False(await _transcript.HasEarlierPendingTurnAsync("c1", "second", Now.AddSeconds(-20), CancellationToken.None));
+
+        // The version moved on: the state is not saved, and the turn is still finished.
+        await InboundAsync("third", Now.AddSeconds(2));
+        Assert.False(await conversations.SaveStateAsync("c1", state with { LastTurnId = "second" }, version, "second", CancellationToken.None));
+        Assert.False(await _transcript.HasEarlierPendingTurnAsync("c1", "third", Now.AddSeconds(-20), CancellationToken.None));
+        Assert.Equal("first", (await conversations.LoadStateAsync("c1", CancellationToken.None)).State.LastTurnId);
+    }
+
+    [ProviderFact]
     public async Task AnEarlierTurnPendingForLongerIsNotWaitedFor()
     {
         Assert.False(await _transcript.HasEarlierPendingTurnAsync("c1", "second", Now.AddSeconds(1), CancellationToken.None));

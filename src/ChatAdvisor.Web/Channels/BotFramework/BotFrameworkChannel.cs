@@ -81,12 +81,11 @@ public sealed partial class BotFrameworkChannel(
         {
             return await RefuseTenantAsync(activity, cancellationToken);
         }
-        await conversations.EnsureAsync(conversationId, activity.ChannelId ?? "", activity.From?.Id, cancellationToken);
         // Every inbound activity goes into the transcript, as Direct Line keeps every one it carries, and one the bot
         // answers later is stored as a pending turn before it is acknowledged: a restart finishes it.
         var isInvoke = activity.Type == ActivityTypes.Invoke;
         var inbound = activity with { From = activity.From is { } sender ? sender with { Role = "user" } : null };
-        var isNew = await StoreAsync(conversationId, inbound, awaitsTurn: !isInvoke, cancellationToken);
+        var isNew = await StoreAsync(conversationId, inbound, awaitsTurn: !isInvoke, inbound: true, cancellationToken);
         var turn = new TurnContext(Addressed(activity), ChannelFor(activity, SendAsync)) { IsDurable = isNew && !isInvoke && activity.Id is not null };
         if (isInvoke)
         {
@@ -123,19 +122,27 @@ public sealed partial class BotFrameworkChannel(
         var id = await Connector().SendAsync(reply, cancellationToken);
         if (reply.Conversation?.Id is { } conversationId)
         {
-            await StoreAsync(conversationId, reply with { Id = id, From = reply.From is { } bot ? bot with { Role = "bot" } : null }, awaitsTurn: false, cancellationToken);
+            await StoreAsync(conversationId, reply with { Id = id, From = reply.From is { } bot ? bot with { Role = "bot" } : null }, awaitsTurn: false, inbound: false, cancellationToken);
         }
         return id;
     }
 
     /// <returns>False when the activity was already stored (a redelivery that outlived the de-duplication window).</returns>
-    private async Task<bool> StoreAsync(string conversationId, Activity activity, bool awaitsTurn, CancellationToken cancellationToken)
+    private async Task<bool> StoreAsync(string conversationId, Activity activity, bool awaitsTurn, bool inbound, CancellationToken cancellationToken)
     {
         try
         {
             var kept = activity with { Attachments = activity.Attachments?.Select(a => a with { ContentUrl = null, Content = null }).ToList() };
-            await transcript.AppendAsync(conversationId, sequence => TranscriptMapping.ToEntry(kept, conversationId, sequence,
-                activity.Id ?? $"{conversationId}|{sequence:D7}", activity.Timestamp ?? DateTime.UtcNow, awaitsTurn && activity.Id is not null), cancellationToken);
+            TranscriptActivity Entry(long sequence) => TranscriptMapping.ToEntry(kept, conversationId, sequence,
+                activity.Id ?? $"{conversationId}|{sequence:D7}", activity.Timestamp ?? DateTime.UtcNow, awaitsTurn && activity.Id is not null);
+            // The conversation exists for every inbound activity but its first; only then does storing need a second
+            // statement. (A reply to a conversation removed meanwhile is not stored.)
+            if (await transcript.AppendAsync(conversationId, Entry, cancellationToken) is null && inbound)
+            {
+                await conversations.EnsureAsync(conversationId, activity.ChannelId ?? "", activity.From?.Id, cancellationToken);
+                _ = await transcript.AppendAsync(conversationId, Entry, cancellationToken)
+                    ?? throw new InvalidOperationException($"The conversation {conversationId} was removed while its activity was being stored.");
+            }
             return true;
         }
         catch (DbUpdateException ex) when (activity.Id is not null)
