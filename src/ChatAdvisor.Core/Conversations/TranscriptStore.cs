@@ -35,7 +35,8 @@ public sealed class TranscriptStore(IDbContextFactory<ChatAdvisorDb> dbFactory, 
         command.Transaction = transaction.GetDbTransaction();
         command.CommandText = "UPDATE conversations SET last_sequence = last_sequence + 1, last_activity_at = @now WHERE id = @id RETURNING last_sequence";
         AddParameter(command, "@id", conversationId);
-        AddParameter(command, "@now", db.Database.IsNpgsql() ? time.GetUtcNow() : time.GetUtcNow().ToString("O"));
+        // A type test, not IsNpgsql(): that reads assembly names by reflection, on every activity.
+        AddParameter(command, "@now", connection is Npgsql.NpgsqlConnection ? time.GetUtcNow() : time.GetUtcNow().ToString("O"));
         var result = await command.ExecuteScalarAsync(cancellationToken);
         if (result is null or DBNull)
         {

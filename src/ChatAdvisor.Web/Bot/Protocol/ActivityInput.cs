@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatAdvisor.Web.Hosting;
@@ -19,19 +20,42 @@ public static class ActivityInput
         {
             return (null, $"An activity may be at most {limits.MaxActivityBytes / 1024} KB.", StatusCodes.Status413PayloadTooLarge);
         }
-        var buffer = await ReadBoundedAsync(body, limits.MaxActivityBytes, cancellationToken);
-        if (buffer is null)
-        {
-            return (null, $"An activity may be at most {limits.MaxActivityBytes / 1024} KB.", StatusCodes.Status413PayloadTooLarge);
-        }
+        // A pooled buffer sized from Content-Length when the client sent one: the body is read on every turn.
+        var buffer = ArrayPool<byte>.Shared.Rent(contentLength is > 0 and var known ? (int)known + 1 : 4096);
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize(buffer.AsSpan(), ActivityJson.Default.Activity);
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limits.MaxActivityBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+                length += read;
+                if (length > limits.MaxActivityBytes)
+                {
+                    // Nothing more is read.
+                    return (null, $"An activity may be at most {limits.MaxActivityBytes / 1024} KB.", StatusCodes.Status413PayloadTooLarge);
+                }
+            }
+            activity = JsonSerializer.Deserialize(buffer.AsSpan(0, length), ActivityJson.Default.Activity);
         }
         catch (JsonException ex)
         {
             return (null, $"The activity is not valid JSON: {ex.Message}", StatusCodes.Status400BadRequest);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
         if (activity is null)
         {
@@ -81,22 +105,5 @@ public static class ActivityInput
             return "The 'value' of an invoke must be an object.";
         }
         return null;
-    }
-
-    /// <summary>The whole body, or null as soon as it passes <paramref name="max"/> bytes (nothing more is read).</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int max, CancellationToken cancellationToken)
-    {
-        using var copy = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (copy.Length + read > max)
-            {
-                return null;
-            }
-            copy.Write(chunk, 0, read);
-        }
-        return copy.ToArray();
     }
 }
