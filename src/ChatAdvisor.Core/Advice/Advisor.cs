@@ -41,7 +41,7 @@ public sealed partial class Advisor(
     public bool IsGenerative => generation is { IsEnabled: true };
 
     /// <summary>The configured confidence below which questions are declined.</summary>
-    public Thresholds Thresholds => new(options.Value.MinConfidence, options.Value.MinWordCoverage);
+    public Thresholds Thresholds => new(options.Value.MinConfidence, options.Value.MinWordCoverage, options.Value.MinConfidenceOtherLanguages);
 
     /// <summary>
     /// Answers from the guides. Retrieval, confidence and declining are always decided here; when a language model
@@ -188,8 +188,8 @@ public sealed partial class Advisor(
         {
             return Declines.Answer(index, knowledge.Messages(context.Language), retrieval, context, DeclineReason.Place(missingPlace), picks[0], options.Value) with { Confidence = Math.Round(confidence, 3) };
         }
-        var unanswerable = picks.Any(p => !AnswerKinds.CanAnswer(query.Question, p.Chunk.Text, index.Language.Code));
-        if (confidence < (retrieval.Semantic ? thresholds.MinConfidence : thresholds.MinWordCoverage) || missingPlace is not null || unanswerable)
+        var unanswerable = picks.Any(p => !AnswerKinds.CanAnswer(query.Question, p.Chunk.Text, knowledge.Messages(index.Language.Code)));
+        if (confidence < thresholds.For(index.Language, retrieval.Semantic) || missingPlace is not null || unanswerable)
         {
             var nearby = best.Meaning >= options.Value.NearbyMeaning ? best : null;
             return Declines.Answer(index, knowledge.Messages(context.Language), retrieval, context, DeclineReason.NotCovered, nearby, options.Value) with { Confidence = Math.Round(confidence, 3) };
@@ -251,4 +251,9 @@ internal sealed record AdviceTrace(Answer Answer, IReadOnlyList<string> RankedSe
 internal readonly record struct AnswerKey(int Version, string Language, string Question, string? LastSectionKey, string GuideIds, Thresholds Thresholds);
 
 /// <summary>The confidence an answer needs: with the semantic match, and from word coverage alone.</summary>
-public readonly record struct Thresholds(double MinConfidence, double MinWordCoverage);
+public readonly record struct Thresholds(double MinConfidence, double MinWordCoverage, double MinConfidenceOtherLanguages)
+{
+    /// <summary>The lowest confidence answered from an index in <paramref name="language"/>, with or without embeddings.</summary>
+    public double For(Languages.LanguageProfile language, bool semantic) =>
+        !semantic ? MinWordCoverage : language.IsEnglish ? MinConfidence : MinConfidenceOtherLanguages;
+}

@@ -6,16 +6,28 @@ namespace ChatAdvisor.Advice;
 /// Some questions can only be answered by a certain kind of statement: "how long does it take" by a duration, "how
 /// many engineers" by a number, "how much does it cost" by an amount. A section without one does not answer such a question,
 /// however close it is in meaning ("How long does it take to become an MLOps engineer?" is not answered by the degree
-/// FAQ). English questions only; other languages are not checked.
+/// FAQ). Other languages name those questions and a duration's units in their messages
+/// (<c>question-duration-words</c>, <c>question-count-words</c>, <c>question-amount-words</c>, <c>duration-unit-words</c>).
 /// </summary>
 internal static partial class AnswerKinds
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Languages.MessageSet, Regex> s_durations = [];
+
     /// <summary>False when the question asks for a duration, a count or an amount and <paramref name="text"/> states none.</summary>
-    public static bool CanAnswer(string question, string text, string language)
+    public static bool CanAnswer(string question, string text, Languages.MessageSet messages)
     {
-        if (language != "en")
+        if (messages.Language != "en")
         {
-            return true;
+            var words = Cvs.CvText.For(messages);
+            if (words.Says(question, Languages.MessageKeys.QuestionDurationWords))
+            {
+                return s_durations.GetValue(messages, LocalDuration).IsMatch(text);
+            }
+            if (words.Says(question, Languages.MessageKeys.QuestionAmountWords))
+            {
+                return text.Any(char.IsAsciiDigit);
+            }
+            return !words.Says(question, Languages.MessageKeys.QuestionCountWords) || Count().IsMatch(text);
         }
         if (DurationQuestion().IsMatch(question))
         {
@@ -31,6 +43,15 @@ internal static partial class AnswerKinds
             return Count().IsMatch(text);
         }
         return true;
+    }
+
+    /// <summary>A number and, within a word or two, one of the language's units of time ("3 bis 5 Jahre").</summary>
+    private static Regex LocalDuration(Languages.MessageSet messages)
+    {
+        var units = messages.Get(Languages.MessageKeys.DurationUnitWords).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape).ToList();
+        return units.Count == 0
+            ? new Regex("(?!)", RegexOptions.None, TimeSpan.FromSeconds(1))
+            : new Regex($@"\d+(?:[.,]\d+)?\s*(?:(?:-|–|\p{{L}}+)\s*\d+\s*)?(?:{string.Join('|', units)})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
     [GeneratedRegex(@"\bhow long\b|\bhow many (years|months|weeks|days|hours)\b|\bhow (quickly|fast|soon) (can|could|will|would|do|does)\b", RegexOptions.IgnoreCase)]

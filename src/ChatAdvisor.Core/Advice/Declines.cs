@@ -67,7 +67,24 @@ internal static class Declines
         var guide = index.Documents.First(d => d.Id == chunk.GuideId);
         // A guide's words are the same for every question: read them once per loaded guide.
         var guideWords = s_guideWords.GetValue(guide, g => g.Chunks.SelectMany(c => TextAnalyzer.Words($"{c.Heading} {c.Text}")).ToHashSet(StringComparer.Ordinal));
-        return Places.In(TextAnalyzer.Words(query.Question)).FirstOrDefault(p => !guideWords.Contains(p) && p is not ("europe" or "european" or "eu"));
+        var place = Places.In(TextAnalyzer.Words(query.Question), index.Language.Code).FirstOrDefault(p => !guideWords.Contains(p) && p is not ("europe" or "european" or "eu" or "europa"));
+        return place is null ? null : AsWritten(query.Question, place);
+    }
+
+    /// <summary>The place as the question spells it, accents included ("España", not "espana").</summary>
+    private static string AsWritten(string question, string place)
+    {
+        var plain = TextAnalyzer.Words(question).ToList();
+        var written = TextAnalyzer.Words(question, keepAccents: true).ToList();
+        var length = place.Count(c => c == ' ') + 1;
+        for (var i = 0; plain.Count == written.Count && i + length <= plain.Count; i++)
+        {
+            if (string.Join(' ', plain.Skip(i).Take(length)) == place)
+            {
+                return string.Join(' ', written.Skip(i).Take(length));
+            }
+        }
+        return place;
     }
 
     /// <summary>Questions that fit what was asked: the closest sections first, then the guides' openers.</summary>
@@ -79,5 +96,7 @@ internal static class Declines
         return close.Count > 0 && nearby is not null ? close : [.. close.Concat(Suggestions.Starters(index, 1)).Distinct().Take(3)];
     }
 
-    private static string Capitalise(string place) => place.Length <= 3 ? place.ToUpperInvariant() : char.ToUpperInvariant(place[0]) + place[1..];
+    private static string Capitalise(string place) => place.ToLowerInvariant() is "uk" or "us" or "usa" or "eu" or "uae"
+        ? place.ToUpperInvariant()
+        : string.Join(' ', place.Split(' ').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 }

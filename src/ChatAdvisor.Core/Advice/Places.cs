@@ -2,7 +2,7 @@ namespace ChatAdvisor.Advice;
 
 /// <summary>
 /// Countries, regions and large cities, so that a question about a place the guides never name ("ML engineer
-/// salary in Munich?") is recognised as asking for something they do not have, however close its topic is.
+/// salary in Munich?", "Gehalt in Wien?") is recognised as asking for something they do not have, however close its topic is.
 /// </summary>
 internal static class Places
 {
@@ -17,20 +17,40 @@ internal static class Places
         brussels antwerp ghent basel zurich geneva lausanne bern vienna milan rome turin madrid barcelona lisbon porto
         copenhagen stockholm gothenburg oslo helsinki dublin cork edinburgh glasgow manchester cambridge oxford
         warsaw krakow prague budapest bucharest athens boston york francisco
+        europa
+        deutschland schweiz niederlande osterreich italien spanien frankreich belgien danemark schweden norwegen
+        polen tschechien großbritannien england irland munchen koln wien zurich genf mailand rom brussel kopenhagen
+        lissabon warschau prag athen
+        allemagne suisse  belgique autriche italie espagne irlande danemark suede pologne londres
+        geneve bale milan barcelone lisbonne copenhague varsovie
+        alemania suiza holanda belgica austria italia espana francia irlanda dinamarca suecia polonia londres
+        munich viena ginebra zurich milan roma amsterdam bruselas lisboa copenhague varsovia praga
+        germania svizzera olanda belgio spagna irlanda danimarca svezia polonia londra monaco ginevra zurigo basilea
+        milano torino parigi berlino bruxelles lisbona copenaghen varsavia
+        duitsland zwitserland nederland belgie oostenrijk italie spanje frankrijk ierland denemarken zweden polen
+        londen wenen milaan parijs brussel antwerpen lissabon kopenhagen warschau praag
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries),
         StringComparer.Ordinal);
 
-    /// <summary>The place names among a question's words (lower case, accents removed).</summary>
-    public static IEnumerable<string> In(IEnumerable<string> words)
+    /// <summary>The place names among a question's words (lower case, accents removed) in <paramref name="language"/>.</summary>
+    public static IEnumerable<string> In(IEnumerable<string> words, string language = "en")
     {
-        var list = words.ToList();
+        var list = words.Where(w => !(s_commonWords.TryGetValue(language, out var common) && common.Contains(w))).ToList();
         // Two-word names count by their first word; "united states" is not "united" in a guide.
         var joined = list.Zip(list.Skip(1), (a, b) => $"{a} {b}").Where(s_twoWords.Contains);
         return list.Where(s_names.Contains).Concat(joined).Distinct(StringComparer.Ordinal);
     }
 
+    // Names that are everyday words in a language: Spanish and Italian "usa" is "uses".
+    private static readonly Dictionary<string, string[]> s_commonWords = new(StringComparer.Ordinal)
+    {
+        ["es"] = ["usa"],
+        ["it"] = ["usa", "porto"],
+    };
+
     private static readonly HashSet<string> s_twoWords = new(StringComparer.Ordinal)
     {
         "united states", "united kingdom", "new york", "san francisco", "great britain", "czech republic", "south africa",
+        "pays bas", "royaume uni", "paises bajos", "reino unido", "paesi bassi", "regno unito", "verenigd koninkrijk",
     };
 }

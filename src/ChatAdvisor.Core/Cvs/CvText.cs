@@ -28,6 +28,7 @@ public sealed partial class CvText
     private readonly string[] _link;
     private readonly string[] _exportRequests;
     private readonly string[] _applyRequests;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _phrases = new(StringComparer.Ordinal);
     private readonly string[] _jobRequests;
     private readonly string[] _eraseRequests;
 
@@ -151,6 +152,9 @@ public sealed partial class CvText
 
     /// <summary>The message asks, in this language's words, for job openings.</summary>
     public bool AsksForJobs(string message) => Contains(message, _jobRequests);
+
+    /// <summary>The message contains one of the phrases of <paramref name="key"/> (a <c>*-words</c> message: '|' between phrases, '*' for a gap).</summary>
+    public bool Says(string message, string key) => Contains(message, _phrases.GetOrAdd(key, Phrases));
 
     /// <summary>The reply asks to delete one's data in this language's words.</summary>
     public bool AsksForErasure(string reply) => Contains(reply, _eraseRequests);

@@ -38,10 +38,13 @@ public sealed partial class Evaluator(Advisor advisor, Intents intents, Knowledg
         return new EvaluatedTurn(trace.Answer, trace.RankedSections, null);
     };
 
-    /// <summary>What is being measured: with or without a model, with or without embeddings.</summary>
     /// <summary>The thresholds the advisor is configured with.</summary>
     public Advice.Thresholds Thresholds => advisor.Thresholds;
 
+    /// <summary>Whether the knowledge has vectors, so that confidence is semantic rather than word coverage alone.</summary>
+    public bool Semantic => knowledge.Current.Semantic is not null;
+
+    /// <summary>What is being measured: with or without a model, with or without embeddings.</summary>
     public string Mode => $"{(advisor.IsGenerative ? "generative" : "extractive")}, {(knowledge.Current.Semantic is null ? "keywords only" : "keywords and embeddings")}";
 
     public async Task<EvaluationReport> RunAsync(IReadOnlyList<GoldItem> items, TurnAnswerer answerer, CancellationToken cancellationToken)

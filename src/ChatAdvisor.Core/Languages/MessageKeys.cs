@@ -28,6 +28,10 @@ public static class MessageKeys
     public const string AnswerTranslated = "answer-translated";
     public const string AnswerEnglishOnly = "answer-english-only";
     public const string ComparisonWords = "comparison-words";
+    public const string QuestionDurationWords = "question-duration-words";
+    public const string QuestionCountWords = "question-count-words";
+    public const string QuestionAmountWords = "question-amount-words";
+    public const string DurationUnitWords = "duration-unit-words";
 
     /// <summary>Every key with its English text.</summary>
     public static IReadOnlyDictionary<string, string> English { get; } =
@@ -65,5 +69,11 @@ public static class MessageKeys
         [AnswerEnglishOnly] = "The agency's guides are not available in your language yet, so here is what the English guide says:",
         // Words that ask for a comparison, space-separated; with two roles named they leave no topic (English is built in).
         [ComparisonWords] = "",
+        // Phrases ('|' between them, '*' for a gap of a few words) of questions only a duration, a head count or an
+        // amount of money answers, and the units of a duration, space-separated (English is built in: AnswerKinds).
+        [QuestionDurationWords] = "",
+        [QuestionCountWords] = "",
+        [QuestionAmountWords] = "",
+        [DurationUnitWords] = "",
     };
 }

@@ -4,7 +4,7 @@ using ChatAdvisor.Evaluation;
 namespace ChatAdvisor.Web.Commands;
 
 /// <summary>
-/// <c>eval [--report FILE] [--sweep]</c>: scores the advisor on the dev set and the held-out set, writes the Markdown
+/// <c>eval [--report FILE] [--sweep] [--dev]</c>: scores the advisor on the dev set and the held-out set, writes the Markdown
 /// report, optionally prints the dev set's metrics at other confidence thresholds (tuning is done on the dev set only),
 /// and exits 1 when a quality gate fails.
 /// </summary>
@@ -14,6 +14,11 @@ internal static class EvaluateCommand
     {
         var root = RepositoryRoot();
         var reportPath = Option(args, "--report") is { } given ? Path.GetFullPath(given, root) : null;
+        if (reportPath is not null && args.Contains("--dev"))
+        {
+            Console.Error.WriteLine("--dev hides the held-out sets; the report shows them, so the two cannot be combined.");
+            return 2;
+        }
         List<GoldItem> dev, heldOut;
         List<(string Language, List<GoldItem>? Dev, List<GoldItem> HeldOut)> languages;
         try
@@ -43,14 +48,23 @@ internal static class EvaluateCommand
         var summary = new EvaluationSummary(evaluator.Mode,
             await evaluator.RunAsync(dev, evaluator.Advisor(), cancellationToken),
             await evaluator.RunAsync(heldOut, evaluator.Advisor(), cancellationToken)) { Languages = perLanguage };
-        var columns = new List<(string Name, EvaluationReport Report)> { ("dev", summary.Dev), ("held-out", summary.HeldOut) };
+        // --dev shows the dev sets alone: what one looks at while tuning.
+        var devOnly = args.Contains("--dev");
+        var columns = new List<(string Name, EvaluationReport Report)> { ("dev", summary.Dev) };
+        if (!devOnly)
+        {
+            columns.Add(("held-out", summary.HeldOut));
+        }
         foreach (var language in perLanguage)
         {
             if (language.Dev is { } languageDev)
             {
                 columns.Add(($"{language.Language}-dev", languageDev));
             }
-            columns.Add((language.Language, language.HeldOut));
+            if (!devOnly)
+            {
+                columns.Add((language.Language, language.HeldOut));
+            }
         }
         Console.WriteLine($"{"metric",-40}{string.Concat(columns.Select(c => $"{c.Name,9}"))}");
         var values = columns.Select(c => c.Report.Metrics().ToList()).ToList();
@@ -95,20 +109,23 @@ internal static class EvaluateCommand
             var languageDev = languages.Where(l => l.Dev is not null).SelectMany(l => l.Dev!).ToList();
             if (languageDev.Count > 0)
             {
-                // The other languages' dev sets together, at other word-coverage thresholds (their path without embeddings).
+                // The other languages' dev sets together, at other thresholds: the semantic one with embeddings on,
+                // word coverage without them.
+                var semantic = evaluator.Semantic;
                 Console.WriteLine();
-                Console.WriteLine("other languages' dev sets: word coverage  accuracy  coverage  false-abstention  abstain-recall");
+                Console.WriteLine($"other languages' dev sets: {(semantic ? "confidence" : "word coverage"),13}  accuracy  coverage  false-abstention  abstain-recall  hand-off");
                 for (var t = 0.30; t <= 0.801; t += 0.025)
                 {
-                    var r = await evaluator.RunAsync(languageDev, evaluator.Advisor(configured with { MinWordCoverage = t }), cancellationToken);
+                    var thresholds = semantic ? configured with { MinConfidenceOtherLanguages = t } : configured with { MinWordCoverage = t };
+                    var r = await evaluator.RunAsync(languageDev, evaluator.Advisor(thresholds), cancellationToken);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{t,39:0.000}  {r.AnsweredAccuracy,8:0.000}  {r.Coverage,8:0.000}  {r.FalseAbstentionRate,16:0.000}  {r.AbstentionRecall,14:0.000}"));
+                        $"{t,39:0.000}  {r.AnsweredAccuracy,8:0.000}  {r.Coverage,8:0.000}  {r.FalseAbstentionRate,16:0.000}  {r.AbstentionRecall,14:0.000}  {r.IntentAccuracy,8:0.000}"));
                 }
             }
         }
         var failures = QualityGates.Failures(summary.Dev, QualityGates.Dev).Select(f => $"dev: {f}")
-            .Concat(QualityGates.Failures(summary.HeldOut, QualityGates.HeldOut).Select(f => $"held-out: {f}"))
-            .Concat(perLanguage.SelectMany(l => QualityGates.Failures(l.HeldOut, QualityGates.HeldOut).Select(f => $"held-out {l.Language}: {f}"))).ToList();
+            .Concat(devOnly ? [] : QualityGates.Failures(summary.HeldOut, QualityGates.HeldOut).Select(f => $"held-out: {f}"))
+            .Concat(devOnly ? [] : perLanguage.SelectMany(l => QualityGates.Failures(l.HeldOut, QualityGates.HeldOut).Select(f => $"held-out {l.Language}: {f}"))).ToList();
         foreach (var failure in failures)
         {
             Console.Error.WriteLine($"Gate failed: {failure}");

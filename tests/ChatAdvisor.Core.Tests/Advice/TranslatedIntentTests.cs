@@ -23,6 +23,12 @@ public sealed class TranslatedIntentTests
     [InlineData("es", "¿Hay vacantes para ingenieros de machine learning?", Intents.JobSearch)]
     [InlineData("it", "Vorrei candidarmi come ingegnere MLOps", Intents.Apply)]
     [InlineData("it", "Ci sono posizioni aperte a Milano?", Intents.JobSearch)]
+    [InlineData("de", "Ich würde Ihnen gern meinen Lebenslauf zukommen lassen", Intents.Apply)]
+    [InlineData("fr", "Puis-je vous faire parvenir mon CV ?", Intents.Apply)]
+    [InlineData("nl", "Hierbij mijn cv voor een functie als ML engineer", Intents.Apply)]
+    // Sending a CV wins over the jobs it is for, as in English.
+    [InlineData("es", "Busco empleo en MLOps y os adjunto mi currículum", Intents.Apply)]
+    [InlineData("it", "Cerco lavoro nel machine learning, vi allego il curriculum", Intents.Apply)]
     public async Task TheLanguagesOwnWordsStartTheHandOff(string language, string message, string expected)
     {
         Assert.Equal(expected, await s_intents.RecognizeAsync(message, language, CancellationToken.None));

@@ -74,18 +74,20 @@ public sealed class GoldSetEvaluationTests(ITestOutputHelper output)
     [MemberData(nameof(Languages))]
     public async Task EachLanguagesHeldOutSetDoesNotFallBelowItsMeasuredLevel(string language)
     {
-        // Measured 2026-12-04 with words alone (the local embedding model is English only): coverage 0.36 to 0.46,
-        // abstention recall 0.86 to 1.0, hand-off accuracy 0.50 to 0.67. Floors under those, as above; the targets
-        // are QualityGates.HeldOut.
+        // Measured 2026-12-04 with the translated guides embedded too and their own threshold: coverage 0.58 to 0.77,
+        // false abstentions 0 to 0.12, abstention recall 0.50 to 0.83, hand-off accuracy 0.67 to 0.83 (words alone
+        // had given coverage 0.36 to 0.46, false abstentions 0.31 to 0.50, recall 0.86 to 1.0). Floors under those,
+        // as above; the targets are QualityGates.HeldOut.
         var items = GoldItem.Load(Path.Combine(TestKnowledge.RepositoryRoot, "tests", "eval", "heldout", "languages", $"{language}.jsonl"), factsAreRegex: true);
         Assert.True(items.Count >= 30);
         Assert.All(items, i => Assert.Equal(language, i.Language));
 
         var report = await s_evaluator.RunAsync(items, s_evaluator.Advisor(), CancellationToken.None);
 
-        Assert.True(report.Coverage >= 0.30, $"coverage {report.Coverage:0.000}");
-        Assert.True(report.AbstentionRecall >= 0.80, $"abstention recall {report.AbstentionRecall:0.000}");
-        Assert.True(report.IntentAccuracy >= 0.45, $"hand-off accuracy {report.IntentAccuracy:0.000}");
+        Assert.True(report.Coverage >= 0.52, $"coverage {report.Coverage:0.000}");
+        Assert.True(report.FalseAbstentionRate <= 0.16, $"false abstentions {report.FalseAbstentionRate:0.000}");
+        Assert.True(report.AbstentionRecall >= 0.45, $"abstention recall {report.AbstentionRecall:0.000}");
+        Assert.True(report.IntentAccuracy >= 0.60, $"hand-off accuracy {report.IntentAccuracy:0.000}");
         Assert.Equal(1.0, report.NumericFaithfulness);
         Assert.Equal(1.0, report.CitationValidity);
     }

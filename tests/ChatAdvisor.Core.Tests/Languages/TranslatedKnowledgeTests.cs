@@ -72,6 +72,40 @@ public sealed class TranslatedKnowledgeTests
         Assert.Contains(quoted[..Math.Min(30, quoted.Length)], section.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void EveryTranslationIsEmbeddedLikeTheEnglishGuides(string language)
+    {
+        var translated = s_knowledge.Translated(language)!;
+
+        Assert.NotNull(s_knowledge.Current.Semantic);
+        Assert.NotNull(translated.Semantic);
+        Assert.Equal(s_knowledge.Current.Semantic!.Model, translated.Semantic!.Model);
+    }
+
+    [Theory]
+    [InlineData("de", "Wie viel verdient ein Machine Learning Engineer in Wien?", "Wien")]
+    [InlineData("es", "¿Cuánto gana un ingeniero de MLOps en Bélgica?", "Bélgica")]
+    [InlineData("nl", "Wat verdient een MLOps-engineer in Oostenrijk?", "Oostenrijk")]
+    public async Task ASalaryQuestionAboutAPlaceTheTranslationNeverNamesIsDeclinedNamingThePlaceAsWritten(string language, string question, string place)
+    {
+        var answer = await s_services.GetRequiredService<Advisor>().AnswerAsync(question, AdviceContext.Empty with { Language = language }, CancellationToken.None);
+
+        Assert.Equal(AnswerKind.Abstained, answer.Kind);
+        Assert.Contains(place, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("de", "Wie viele Urlaubstage hat ein MLOps Engineer im Jahr?")]
+    [InlineData("fr", "Combien de temps faut-il pour devenir ingénieur MLOps ?")]
+    [InlineData("it", "Quanto costa una certificazione per ingegnere di machine learning?")]
+    public async Task AQuestionForADurationOrCostTheTranslationNeverStatesIsDeclined(string language, string question)
+    {
+        var answer = await s_services.GetRequiredService<Advisor>().AnswerAsync(question, AdviceContext.Empty with { Language = language }, CancellationToken.None);
+
+        Assert.Equal(AnswerKind.Abstained, answer.Kind);
+    }
+
     [Fact]
     public void ATranslationWithASectionTheEnglishGuideLacksOrTheWrongLanguageIsReported()
     {
