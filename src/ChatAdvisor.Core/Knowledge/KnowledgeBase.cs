@@ -135,13 +135,13 @@ public sealed class KnowledgeBase : IDisposable
         var index = KnowledgeIndex.Build(documents, _lastGoodSynonyms, _lastGoodIntents);
         if (_embedder is not null)
         {
-            index.WithSemantic(await _embedder.EmbedAsync(index, cancellationToken));
             // The local model was trained on English, yet on the translated guides it still ranks far better than
             // words alone (the language dev sets: coverage 0.09-0.25 -> 0.38-0.66); its cosines run lower there, so
             // those languages have their own threshold (Advice:MinConfidenceOtherLanguages).
-            foreach (var translation in translations.Values)
+            List<KnowledgeIndex> all = [index, .. translations.Values];
+            foreach (var (each, semantic) in all.Zip(await _embedder.EmbedAsync(all, cancellationToken)))
             {
-                translation.WithSemantic(await _embedder.EmbedAsync(translation, cancellationToken));
+                each.WithSemantic(semantic);
             }
         }
         var previous = _current;

@@ -39,10 +39,17 @@ public sealed partial class KnowledgeEmbedder : IDisposable
     public string Model { get; }
 
     /// <summary>Vectors for every section of <paramref name="index"/>, or null when the model failed.</summary>
-    public async Task<SemanticIndex?> EmbedAsync(KnowledgeIndex index, CancellationToken cancellationToken)
+    public async Task<SemanticIndex?> EmbedAsync(KnowledgeIndex index, CancellationToken cancellationToken) =>
+        (await EmbedAsync([index], cancellationToken))[0];
+
+    /// <summary>
+    /// Vectors for every section of each index (the English guides and their translations), or nulls when the model
+    /// failed. One call for all of them, because the cache keeps only the vectors of the texts it was last given.
+    /// </summary>
+    public async Task<IReadOnlyList<SemanticIndex?>> EmbedAsync(IReadOnlyList<KnowledgeIndex> indexes, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var texts = index.Chunks.SelectMany((chunk, i) => SemanticIndex.Texts(chunk, index.Units[i])).Concat(index.Intents.Examples.Select(e => e.Text)).Distinct(StringComparer.Ordinal).ToList();
+        var texts = indexes.SelectMany(Texts).Distinct(StringComparer.Ordinal).ToList();
         var missing = texts.Where(t => !_cache.TryGet(t, out _)).ToList();
         if (missing.Count > 0)
         {
@@ -70,12 +77,15 @@ public sealed partial class KnowledgeEmbedder : IDisposable
         catch (Exception ex)
         {
             Unavailable(_logger, ex);
-            return null;
+            return [.. indexes.Select(_ => (SemanticIndex?)null)];
         }
-        var semantic = SemanticIndex.Build(Model, index, text => _cache.TryGet(text, out var vector) ? vector : []);
+        var semantic = indexes.Select(index => (SemanticIndex?)SemanticIndex.Build(Model, index, text => _cache.TryGet(text, out var vector) ? vector : [])).ToList();
         Embedded(_logger, texts.Count, missing.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return semantic;
     }
+
+    private static IEnumerable<string> Texts(KnowledgeIndex index) =>
+        index.Chunks.SelectMany((chunk, i) => SemanticIndex.Texts(chunk, index.Units[i])).Concat(index.Intents.Examples.Select(e => e.Text));
 
     /// <summary>The question's vector, or null when the model failed.</summary>
     public async ValueTask<float[]?> EmbedQuestionAsync(string question, CancellationToken cancellationToken)
