@@ -151,6 +151,9 @@ export CHATADVISOR_TEST_NGINX="$nginx_bin"
 results=artifacts/test-results
 rm -rf "$results"
 dotnet build ChatAdvisor.sln -c Release -warnaserror
+# Fill the vector cache the test hosts share, once, before they start side by side (on a fresh clone this embeds
+# the guides in every language, about a minute); it also fails the run on a broken knowledge file.
+Embeddings__CachePath="$PWD/artifacts/test-embeddings" dotnet run --project src/ChatAdvisor.Web -c Release --no-build -- knowledge
 clamd_deadline=$((SECONDS + 60))
 until clamd_answers_pong || [ "$SECONDS" -ge "$clamd_deadline" ]; do sleep 0.5; done
 if ! clamd_answers_pong; then

@@ -29,6 +29,10 @@ if (args is ["eval", .. var options])
 {
     return await EvaluateCommand.RunAsync(app.Services, options, CancellationToken.None);
 }
+if (args is [KnowledgeCommand.Name])
+{
+    return await KnowledgeCommand.RunAsync(app.Services, CancellationToken.None);
+}
 if (args is [AccountCommand.CreateAdmin or AccountCommand.AddRecruiter, ..])
 {
     return await AccountCommand.RunAsync(app.Services, args, CancellationToken.None);

@@ -191,7 +191,7 @@ public sealed class TurnRecoveryTests : IAsyncLifetime
             ["Teams__AllowedTenants__0"] = BotServiceFixture.AllowedTenant,
             // The test stands in for Bot Service on loopback, without tokens.
             ["Bot__AllowAnonymousLocalRequests"] = "true",
-            ["Embeddings__CachePath"] = Path.Combine(_data, "embeddings"),
+            ["Embeddings__CachePath"] = ChatAdvisorApp.EmbeddingCache,
         };
         if (withHangingModel)
         {

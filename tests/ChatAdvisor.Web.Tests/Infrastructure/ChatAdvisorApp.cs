@@ -30,6 +30,7 @@ public sealed class ChatAdvisorApp : WebApplicationFactory<Program>
             ["Cvs:StoragePath"] = Path.Combine(DataFolder, "cvs"),
             ["DataProtection:KeysPath"] = Path.Combine(DataFolder, "keys"),
             ["Knowledge:Path"] = Path.Combine(RepositoryRoot, "knowledge"),
+            ["Embeddings:CachePath"] = EmbeddingCache,
             // The Teams and Emulator tests talk to /api/messages without a token, as a developer's machine would.
             ["Bot:AllowAnonymousLocalRequests"] = "true",
         };
@@ -45,6 +46,12 @@ public sealed class ChatAdvisorApp : WebApplicationFactory<Program>
     public string CvFolder => Path.Combine(DataFolder, "cvs");
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>
+    /// The vector cache every test host shares (test.sh fills it before the tests start with the <c>knowledge</c>
+    /// command): embedding the guides in every language costs a host half a minute of CPU otherwise.
+    /// </summary>
+    public static string EmbeddingCache => Path.Combine(RepositoryRoot, "artifacts", "test-embeddings");
 
     /// <summary>
     /// Waits until every turn this host has accepted is finished: its replies sent and stored, the turn marked done

@@ -54,7 +54,7 @@ public sealed class ScaleoutCluster : IAsyncLifetime
             // is out of the way, since every request here comes from 127.0.0.1.
             ["Limits__ActivitiesPerConversationPerMinute"] = RateLimitPerConversation.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Limits__PostsPerAddressPerMinute"] = "100000",
-            ["Embeddings__CachePath"] = Path.Combine(_root, "embeddings"),
+            ["Embeddings__CachePath"] = ChatAdvisorApp.EmbeddingCache,
         };
         // One after the other: the first builds the embedding cache that the second then reads.
         Hosts[0] = await StartHostAsync(0);

@@ -66,7 +66,13 @@ public sealed class EmbeddingCache
         }
     }
 
-    /// <summary>Writes the file if anything was added, replacing it atomically; keeps only the given texts' vectors.</summary>
+    /// <summary>Vectors of texts no longer asked for that are kept anyway, so that hosts over other knowledge sharing the file do not undo each other's work.</summary>
+    public const int MaxStale = 5_000;
+
+    /// <summary>
+    /// Writes the file if anything was added, replacing it atomically. Vectors of texts not in <paramref name="keep"/>
+    /// (edited or removed sections) are dropped once there are more than <see cref="MaxStale"/> or as many as the texts kept.
+    /// </summary>
     public void Save(IEnumerable<string> keep)
     {
         if (_file is null)
@@ -77,30 +83,43 @@ public sealed class EmbeddingCache
         {
             var wanted = keep.Select(Key).ToHashSet(StringComparer.Ordinal);
             var stale = _vectors.Keys.Where(k => !wanted.Contains(k)).ToList();
-            if (!_dirty && stale.Count == 0)
+            var prune = stale.Count > Math.Max(MaxStale, wanted.Count);
+            if (!_dirty && !prune)
             {
                 return;
             }
-            stale.ForEach(k => _vectors.Remove(k));
-            Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-            var temporary = _file + ".tmp";
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            using (var writer = new BinaryWriter(stream))
+            if (prune)
             {
-                writer.Write(s_magic);
-                writer.Write(_dimensions);
-                writer.Write(_vectors.Count);
-                foreach (var (key, vector) in _vectors)
+                stale.ForEach(k => _vectors.Remove(k));
+            }
+            // Its own temporary file: another process may be saving the same cache at this moment.
+            var temporary = $"{_file}.{Guid.NewGuid():N}.tmp";
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
+                using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+                using (var writer = new BinaryWriter(stream))
                 {
-                    writer.Write(Convert.FromHexString(key));
-                    foreach (var value in vector)
+                    writer.Write(s_magic);
+                    writer.Write(_dimensions);
+                    writer.Write(_vectors.Count);
+                    foreach (var (key, vector) in _vectors)
                     {
-                        writer.Write(value);
+                        writer.Write(Convert.FromHexString(key));
+                        foreach (var value in vector)
+                        {
+                            writer.Write(value);
+                        }
                     }
                 }
+                File.Move(temporary, _file, overwrite: true);
+                _dirty = false;
             }
-            File.Move(temporary, _file, overwrite: true);
-            _dirty = false;
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A full disk or a read-only folder costs the next start some time, nothing else.
+                File.Delete(temporary);
+            }
         }
     }
 
