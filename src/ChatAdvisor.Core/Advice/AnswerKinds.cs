@@ -13,36 +13,39 @@ internal static partial class AnswerKinds
 {
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Languages.MessageSet, Regex> s_durations = [];
 
-    /// <summary>False when the question asks for a duration, a count or an amount and <paramref name="text"/> states none.</summary>
-    public static bool CanAnswer(string question, string text, Languages.MessageSet messages)
+    private enum Kind
     {
-        if (messages.Language != "en")
+        Any,
+        Duration,
+        Amount,
+        Count,
+    }
+
+    /// <summary>False when the question asks for a duration, a count or an amount and <paramref name="text"/> states none.</summary>
+    public static bool CanAnswer(string question, string text, Languages.MessageSet messages) => KindOf(question, messages) switch
+    {
+        Kind.Duration => (messages.Language == "en" ? Duration() : s_durations.GetValue(messages, LocalDuration)).IsMatch(text),
+        Kind.Amount => text.Any(char.IsAsciiDigit),
+        // A salary is not a head count: only a number that is not an amount of money answers "how many".
+        Kind.Count => Count().IsMatch(text),
+        _ => true,
+    };
+
+    /// <summary>What the question asks for: by the English patterns, or by the phrases of its language's messages.</summary>
+    private static Kind KindOf(string question, Languages.MessageSet messages)
+    {
+        if (messages.Language == "en")
         {
-            var words = Cvs.CvText.For(messages);
-            if (words.Says(question, Languages.MessageKeys.QuestionDurationWords))
-            {
-                return s_durations.GetValue(messages, LocalDuration).IsMatch(text);
-            }
-            if (words.Says(question, Languages.MessageKeys.QuestionAmountWords))
-            {
-                return text.Any(char.IsAsciiDigit);
-            }
-            return !words.Says(question, Languages.MessageKeys.QuestionCountWords) || Count().IsMatch(text);
+            return DurationQuestion().IsMatch(question) ? Kind.Duration
+                : AmountQuestion().IsMatch(question) ? Kind.Amount
+                : CountQuestion().IsMatch(question) ? Kind.Count
+                : Kind.Any;
         }
-        if (DurationQuestion().IsMatch(question))
-        {
-            return Duration().IsMatch(text);
-        }
-        if (AmountQuestion().IsMatch(question))
-        {
-            return text.Any(char.IsAsciiDigit);
-        }
-        if (CountQuestion().IsMatch(question))
-        {
-            // A salary is not a head count: only a number that is not an amount of money answers "how many".
-            return Count().IsMatch(text);
-        }
-        return true;
+        var words = Cvs.CvText.For(messages);
+        return words.Says(question, Languages.MessageKeys.QuestionDurationWords) ? Kind.Duration
+            : words.Says(question, Languages.MessageKeys.QuestionAmountWords) ? Kind.Amount
+            : words.Says(question, Languages.MessageKeys.QuestionCountWords) ? Kind.Count
+            : Kind.Any;
     }
 
     /// <summary>A number and, within a word or two, one of the language's units of time ("3 bis 5 Jahre").</summary>

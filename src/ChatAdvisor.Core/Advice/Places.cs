@@ -18,24 +18,25 @@ internal static class Places
         copenhagen stockholm gothenburg oslo helsinki dublin cork edinburgh glasgow manchester cambridge oxford
         warsaw krakow prague budapest bucharest athens boston york francisco
         europa
-        deutschland schweiz niederlande osterreich italien spanien frankreich belgien danemark schweden norwegen
-        polen tschechien großbritannien england irland munchen koln wien zurich genf mailand rom brussel kopenhagen
+        schweiz niederlande osterreich italien spanien frankreich belgien danemark schweden norwegen
+        polen tschechien großbritannien irland munchen koln wien genf mailand rom brussel kopenhagen
         lissabon warschau prag athen
-        allemagne suisse  belgique autriche italie espagne irlande danemark suede pologne londres
-        geneve bale milan barcelone lisbonne copenhague varsovie
-        alemania suiza holanda belgica austria italia espana francia irlanda dinamarca suecia polonia londres
-        munich viena ginebra zurich milan roma amsterdam bruselas lisboa copenhague varsovia praga
-        germania svizzera olanda belgio spagna irlanda danimarca svezia polonia londra monaco ginevra zurigo basilea
+        allemagne suisse belgique autriche italie espagne irlande suede pologne londres
+        geneve bale barcelone lisbonne copenhague varsovie
+        alemania suiza holanda belgica italia espana francia irlanda dinamarca suecia polonia
+        viena ginebra roma bruselas lisboa varsovia praga
+        germania svizzera olanda belgio spagna danimarca svezia londra monaco ginevra zurigo basilea
         milano torino parigi berlino bruxelles lisbona copenaghen varsavia
-        duitsland zwitserland nederland belgie oostenrijk italie spanje frankrijk ierland denemarken zweden polen
-        londen wenen milaan parijs brussel antwerpen lissabon kopenhagen warschau praag
+        duitsland zwitserland nederland belgie oostenrijk spanje frankrijk ierland denemarken zweden
+        londen wenen milaan parijs antwerpen praag
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries),
         StringComparer.Ordinal);
 
     /// <summary>The place names among a question's words (lower case, accents removed) in <paramref name="language"/>.</summary>
-    public static IEnumerable<string> In(IEnumerable<string> words, string language = "en")
+    public static IEnumerable<string> In(IEnumerable<string> words, string language)
     {
-        var list = words.Where(w => !(s_commonWords.TryGetValue(language, out var common) && common.Contains(w))).ToList();
+        var common = s_commonWords.GetValueOrDefault(language) ?? [];
+        var list = words.Where(w => !common.Contains(w)).ToList();
         // Two-word names count by their first word; "united states" is not "united" in a guide.
         var joined = list.Zip(list.Skip(1), (a, b) => $"{a} {b}").Where(s_twoWords.Contains);
         return list.Where(s_names.Contains).Concat(joined).Distinct(StringComparer.Ordinal);

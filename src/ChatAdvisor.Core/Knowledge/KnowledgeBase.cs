@@ -136,8 +136,8 @@ public sealed class KnowledgeBase : IDisposable
         if (_embedder is not null)
         {
             // The local model was trained on English, yet on the translated guides it still ranks far better than
-            // words alone (the language dev sets: coverage 0.09-0.25 -> 0.38-0.66); its cosines run lower there, so
-            // those languages have their own threshold (Advice:MinConfidenceOtherLanguages).
+            // words alone; its cosines run lower there, so those languages have their own threshold
+            // (Advice:MinConfidenceOtherLanguages; figures in tests/eval/README.md).
             List<KnowledgeIndex> all = [index, .. translations.Values];
             foreach (var (each, semantic) in all.Zip(await _embedder.EmbedAsync(all, cancellationToken)))
             {

@@ -14,7 +14,9 @@ internal static class EvaluateCommand
     {
         var root = RepositoryRoot();
         var reportPath = Option(args, "--report") is { } given ? Path.GetFullPath(given, root) : null;
-        if (reportPath is not null && args.Contains("--dev"))
+        // --dev shows the dev sets alone: what one looks at while tuning.
+        var devOnly = args.Contains("--dev");
+        if (reportPath is not null && devOnly)
         {
             Console.Error.WriteLine("--dev hides the held-out sets; the report shows them, so the two cannot be combined.");
             return 2;
@@ -48,8 +50,6 @@ internal static class EvaluateCommand
         var summary = new EvaluationSummary(evaluator.Mode,
             await evaluator.RunAsync(dev, evaluator.Advisor(), cancellationToken),
             await evaluator.RunAsync(heldOut, evaluator.Advisor(), cancellationToken)) { Languages = perLanguage };
-        // --dev shows the dev sets alone: what one looks at while tuning.
-        var devOnly = args.Contains("--dev");
         var columns = new List<(string Name, EvaluationReport Report)> { ("dev", summary.Dev) };
         if (!devOnly)
         {

@@ -38,13 +38,9 @@ public sealed partial class KnowledgeEmbedder : IDisposable
 
     public string Model { get; }
 
-    /// <summary>Vectors for every section of <paramref name="index"/>, or null when the model failed.</summary>
-    public async Task<SemanticIndex?> EmbedAsync(KnowledgeIndex index, CancellationToken cancellationToken) =>
-        (await EmbedAsync([index], cancellationToken))[0];
-
     /// <summary>
     /// Vectors for every section of each index (the English guides and their translations), or nulls when the model
-    /// failed. One call for all of them, because the cache keeps only the vectors of the texts it was last given.
+    /// failed. One call for all of them: one batch of what the cache lacks, one save of the cache file.
     /// </summary>
     public async Task<IReadOnlyList<SemanticIndex?>> EmbedAsync(IReadOnlyList<KnowledgeIndex> indexes, CancellationToken cancellationToken)
     {
